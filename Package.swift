@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Amicus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "amicus", targets: ["amicus"]),
+        .library(name: "AmicusTemplate", targets: ["AmicusTemplate"]),
+        .library(name: "AmicusOffice", targets: ["AmicusOffice"]),
+        .library(name: "AmicusCase", targets: ["AmicusCase"]),
+        .library(name: "AmicusPrecedents", targets: ["AmicusPrecedents"]),
+        .library(name: "AmicusKit", targets: ["AmicusKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries. Installed by scripts/setup (libzip-dev, libxml2-dev, libsqlite3-dev).
+        .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // The template language: pure Swift, no XML, no I/O.
+        .target(name: "AmicusTemplate"),
+        // DOCX (and later ODT) packages: zip, XML, tag scoping, escaping, rendering each part.
+        .target(name: "AmicusOffice", dependencies: ["AmicusTemplate", "CLibzip", "CLibxml2"]),
+        // Case data: YAML with source positions, manifest checks.
+        .target(name: "AmicusCase", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The precedent corpus and its SQLite FTS5 index.
+        .target(name: "AmicusPrecedents", dependencies: [.product(name: "Yams", package: "Yams"), "CSQLite"]),
+        // What the command line and the server call: ties case data, precedents and templates together.
+        .target(name: "AmicusKit", dependencies: ["AmicusTemplate", "AmicusOffice", "AmicusCase", "AmicusPrecedents"]),
+        .executableTarget(name: "amicus", dependencies: [
+            "AmicusKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Release-build benchmark harness (Benchmarks/run.sh runs it beside docxtpl).
+        .executableTarget(name: "amicus-bench", dependencies: ["AmicusKit"], path: "Benchmarks/AmicusBench"),
+
+        .testTarget(name: "AmicusTemplateTests", dependencies: ["AmicusTemplate"]),
+        .testTarget(name: "AmicusOfficeTests", dependencies: ["AmicusOffice", "AmicusTemplate"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusCaseTests", dependencies: ["AmicusCase"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusPrecedentsTests", dependencies: ["AmicusPrecedents"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusKitTests", dependencies: ["AmicusKit", "amicus"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,196 @@
+extension TemplateManifest {
+    /// Checks a case file against this manifest, reporting every missing or mistyped field at once.
+    ///
+    /// A missing field is reported where its parent starts (the line of `applicant:`, or the item of a list);
+    /// a mistyped one at its value; list items by index (`events[3].date`, from 0). Keys the manifest does not
+    /// declare are allowed, except in objects declared with `additional: false`, where each is an error with a
+    /// suggestion. `diagnostics` are in file order; empty when the case fits.
+    ///
+    /// `document` is the case with the manifest's conversions applied: a quoted `'2016-02-15'` in a date field
+    /// becomes a date; a number, date or boolean in a string field becomes the text exactly as written; an enum
+    /// value becomes text. Positions are kept. Fields the manifest does not declare are left as read.
+    public func validate(_ document: CaseDocument) -> (document: CaseDocument, diagnostics: [CaseDiagnostic]) {
+        var validator = ManifestValidator(file: document.file)
+        let root = validator.check(document.root, spec: root, path: .root, missingAt: document.root.position)
+        var checked = document
+        checked.root = root
+        return (checked, CaseDiagnostic.ordered(validator.diagnostics))
+    }
+}
+
+extension TemplateManifest {
+    /// Validates what `CaseLoader.read` gave, merging its diagnostics with the manifest's: the one call behind
+    /// `amicus check`. A problem both see (an impossible date in a date field) is reported once.
+    public func validate(_ reading: CaseReading) -> CaseReading {
+        guard let document = reading.document else { return reading }
+        let validation = validate(document)
+        var seen = Set<CaseDiagnostic>()
+        let merged = (reading.diagnostics + validation.diagnostics).filter { seen.insert($0).inserted }
+        return CaseReading(document: validation.document, diagnostics: merged)
+    }
+}
+
+/// Walks a case tree beside a manifest's specs, converting where the manifest allows it and recording every
+/// mismatch.
+struct ManifestValidator {
+    let file: String
+    var diagnostics: [CaseDiagnostic] = []
+
+    /// Checks a node that is present and not null against `spec`; returns it converted.
+    mutating func check(_ node: CaseNode, spec: FieldSpec, path: CasePath, missingAt: SourcePosition) -> CaseNode {
+        switch spec.type {
+        case .any:
+            return node
+        case .string, .text:
+            guard let text = scalarText(node) else { return mismatch(node, path: path, expected: "text") }
+            if case .string = spec.type, text.contains("\n") {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+                error(at: node.position, path: path,
+                      "expected one line of text, but the value has \(lines) lines")
+            }
+            return CaseNode(.string(text), at: node.position, source: node.source)
+        case .date:
+            return checkDate(node, path: path)
+        case .int:
+            if node.int != nil { return node }
+            return mismatch(node, path: path, expected: "a whole number like 42", hint: numberHint(node))
+        case .number:
+            if node.int != nil || node.double != nil { return node }
+            return mismatch(node, path: path, expected: "a number like 2.5", hint: numberHint(node))
+        case .bool:
+            if node.bool != nil { return node }
+            return mismatch(node, path: path, expected: "true or false")
+        case .enumeration(let values):
+            if let text = scalarText(node), values.contains(text) {
+                return CaseNode(.string(text), at: node.position, source: node.source)
+            }
+            let shownValues = values.count <= 12
+                ? values.joined(separator: ", ")
+                : values.prefix(12).joined(separator: ", ") + " …"
+            let hint = scalarText(node).flatMap { DidYouMean.suggestion(for: $0, among: values) }
+                .map { "did you mean \"\($0)\"?" }
+            return mismatch(node, path: path, expected: "one of \(shownValues)", hint: hint)
+        case .list(let itemSpec, let low, let high):
+            guard let items = node.list else {
+                return mismatch(node, path: path, expected: "a list",
+                                hint: "write each item on its own line, starting with `- `")
+            }
+            if let low, items.count < low {
+                error(at: node.position, path: path,
+                      "expected at least \(low) \(low == 1 ? "item" : "items"), got \(items.count)")
+            }
+            if let high, items.count > high {
+                error(at: node.position, path: path,
+                      "expected at most \(high) \(high == 1 ? "item" : "items"), got \(items.count)")
+            }
+            var checked: [CaseNode] = []
+            for (index, item) in items.enumerated() {
+                let itemPath = path.appending(index: index)
+                if item.isNull {
+                    error(at: item.position, path: itemPath, "this list item is empty")
+                    checked.append(item)
+                } else {
+                    checked.append(check(item, spec: itemSpec, path: itemPath, missingAt: item.position))
+                }
+            }
+            return CaseNode(.list(checked), at: node.position, source: node.source)
+        case .object(let fields, let additional):
+            guard let entries = node.entries else {
+                return mismatch(node, path: path, expected: "a mapping of fields (`key: value` lines)")
+            }
+            return checkObject(node, entries: entries, fields: fields, additional: additional, path: path,
+                               missingAt: missingAt)
+        }
+    }
+
+    private mutating func checkObject(_ node: CaseNode, entries: [CaseEntry], fields: [FieldSpec], additional: Bool,
+                                      path: CasePath, missingAt: SourcePosition) -> CaseNode {
+        let declared = fields.map(\.name)
+        let undeclared = entries.filter { !declared.contains($0.key) }
+        var checked = entries
+        for field in fields {
+            let fieldPath = path.appending(field.name)
+            guard let index = entries.firstIndex(where: { $0.key == field.name }) else {
+                if field.required {
+                    var message = "required field is missing"
+                    if let typo = DidYouMean.suggestion(for: field.name, among: undeclared.map(\.key)),
+                       let entry = undeclared.first(where: { $0.key == typo }) {
+                        message += " (is \"\(typo)\" at line \(entry.keyPosition.line) a misspelling of it?)"
+                    }
+                    error(at: missingAt, path: fieldPath, message)
+                }
+                continue
+            }
+            let entry = entries[index]
+            if entry.value.isNull {
+                if field.required {
+                    error(at: entry.value.position, path: fieldPath, "required field is empty")
+                }
+                continue
+            }
+            checked[index].value = check(entry.value, spec: field, path: fieldPath, missingAt: entry.keyPosition)
+        }
+        if !additional {
+            for entry in undeclared {
+                let hint = DidYouMean.hint(for: entry.key, among: declared)
+                let allowed = hint.isEmpty && declared.count <= 12
+                    ? "; the fields here are " + declared.joined(separator: ", ") : ""
+                error(at: entry.keyPosition, path: path.appending(entry.key), "unknown field\(hint)\(allowed)")
+            }
+        }
+        return CaseNode(.map(checked), at: node.position, source: node.source)
+    }
+
+    private mutating func checkDate(_ node: CaseNode, path: CasePath) -> CaseNode {
+        if node.date != nil { return node }
+        if let text = node.string {
+            switch DateSyntax.match(text) {
+            case .date(let date):
+                return CaseNode(.date(date), at: node.position, source: node.source)
+            case .impossible(let reason):
+                error(at: node.position, path: path, "\"\(text)\" is not a real date: \(reason)")
+                return node
+            case .none:
+                break
+            }
+        }
+        return mismatch(node, path: path, expected: "a date like 2016-02-15")
+    }
+
+    /// The text of a scalar as the lawyer wrote it; nil for lists and mappings.
+    private func scalarText(_ node: CaseNode) -> String? {
+        if node.list != nil || node.entries != nil { return nil }
+        return node.scalarText
+    }
+
+    private func numberHint(_ node: CaseNode) -> String? {
+        guard let text = node.string else { return nil }
+        return ScalarTyping.numberHint(text)
+    }
+
+    private mutating func mismatch(_ node: CaseNode, path: CasePath, expected: String, hint: String? = nil) -> CaseNode {
+        var message = "expected \(expected), got \(Self.shown(node))"
+        if let hint { message += " (\(hint))" }
+        error(at: node.position, path: path, message)
+        return node
+    }
+
+    /// A value as a message shows it: text in quotes (shortened), numbers and dates as written, collections
+    /// by kind.
+    static func shown(_ node: CaseNode) -> String {
+        switch node.value {
+        case .string(let text):
+            let oneLine = text.replacingAll("\n", with: "⏎")
+            let short = oneLine.count > 60 ? String(oneLine.prefix(57)) + "…" : oneLine
+            return "\"" + short + "\""
+        case .list: return "a list"
+        case .map: return "a mapping"
+        case .null: return "nothing"
+        default: return node.scalarText ?? node.kindDescription
+        }
+    }
+
+    private mutating func error(at position: SourcePosition, path: CasePath, _ message: String) {
+        diagnostics.append(CaseDiagnostic(file: file, at: position, path: path, message))
+    }
+}

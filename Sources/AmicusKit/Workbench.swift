@@ -1,0 +1,47 @@
+import AmicusCase
+import AmicusOffice
+import AmicusTemplate
+import Foundation
+
+/// What `render` and `check` share: the case read and checked against the template's manifest, the template
+/// compiled, and one render in memory. Every problem of every stage is collected before anyone decides.
+struct Workbench {
+    var diagnostics: [Diagnostic] = []
+    var template: DocumentTemplate?
+    var caseDocument: CaseDocument?
+    var manifest: TemplateManifest?
+    var rendered: [UInt8]?
+    var options = RenderOptions()
+
+    init(templatePath: String, casePath: String, lenient: Bool, precedents: PrecedentSource?) {
+        var reading = CaseLoader.read(path: casePath)
+
+        let manifestPath = TemplateManifest.path(besideTemplate: templatePath)
+        if FileManager.default.fileExists(atPath: manifestPath) {
+            do {
+                manifest = try TemplateManifest.load(path: manifestPath)
+            } catch {
+                diagnostics += error.diagnostics.map(Diagnostic.init)
+            }
+        }
+        if let manifest { reading = manifest.validate(reading) }
+        diagnostics += reading.diagnostics.map(Diagnostic.init)
+        caseDocument = reading.document
+
+        do {
+            template = try DocumentTemplate.open(path: templatePath)
+        } catch {
+            diagnostics += error.diagnostics.map(Diagnostic.init)
+        }
+
+        let notes = NoteCollector()
+        options = RenderOptions(lenient: lenient, locale: manifest?.language ?? "en")
+        options.functions = precedents?.functions(language: options.locale, notes: notes) ?? PrecedentSource.unavailableFunctions("no precedent corpus given")
+        guard let template, let document = caseDocument else { return }
+        let result = template.render(CaseContext.values(of: document), options: options)
+        diagnostics += result.errors.map(Diagnostic.init)
+        diagnostics += result.warnings.map(Diagnostic.init)
+        diagnostics += notes.notes.map { Diagnostic(.warning, "\(templatePath): warning: \($0)") }
+        rendered = result.bytes
+    }
+}

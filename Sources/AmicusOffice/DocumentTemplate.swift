@@ -1,0 +1,165 @@
+import AmicusTemplate
+import Foundation
+
+/// The formats a template can be in; chosen from the template's file extension.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case docx
+
+    public init?(path: String) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "docx": self = .docx
+        default: return nil
+        }
+    }
+}
+
+/// A document template, read and compiled once: every part that holds tags is parsed, its tags scoped and its
+/// template compiled, so that each render only evaluates templates and rewrites the changed entries.
+public struct DocumentTemplate: Sendable {
+    /// The template file as the user named it: the first word of every message.
+    public let name: String
+    public let format: DocumentFormat
+    let package: ZipPackage
+    let parts: [PartTemplate]
+
+    /// The largest template file Amicus opens.
+    public static let maximumFileSize = 256 << 20
+
+    /// Reads and compiles a template file. Every problem of every part comes back at once.
+    public static func open(path: String) throws(DocumentErrors) -> DocumentTemplate {
+        guard let format = DocumentFormat(path: path) else {
+            throw DocumentErrors([DocumentDiagnostic(file: path, message: "unknown template format: expected a .docx file")])
+        }
+        let bytes: [UInt8]
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw DocumentErrors([DocumentDiagnostic(file: path, message: "the file is \(size) bytes, larger than the \(maximumFileSize) a template may be")])
+            }
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch let error as DocumentErrors {
+            throw error
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            throw DocumentErrors([DocumentDiagnostic(file: path, message: reason)])
+        }
+        return try DocumentTemplate(bytes: bytes, name: path, format: format)
+    }
+
+    public init(bytes: [UInt8], name: String, format: DocumentFormat) throws(DocumentErrors) {
+        self.name = name
+        self.format = format
+        do {
+            self.package = try ZipPackage(bytes: bytes)
+        } catch {
+            throw DocumentErrors([DocumentDiagnostic(file: name, message: error.message)])
+        }
+        var compiled: [PartTemplate] = []
+        var diagnostics: [DocumentDiagnostic] = []
+        guard package.entry(named: "word/document.xml") != nil else {
+            throw DocumentErrors([DocumentDiagnostic(file: name, message: "no word/document.xml: this is not a Word document (or it is damaged)")])
+        }
+        for entry in Self.renderedEntries(of: package) {
+            do {
+                if let part = try Self.compile(entry, in: package, file: name) { compiled.append(part) }
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty { throw DocumentErrors(diagnostics) }
+        self.parts = compiled
+    }
+
+    /// The parts that may hold tags, main document first.
+    static func renderedEntries(of package: ZipPackage) -> [ZipPackage.Entry] {
+        func isRendered(_ name: String) -> Bool {
+            if name == "word/footnotes.xml" || name == "word/endnotes.xml" || name == "word/comments.xml" || name == "docProps/core.xml" {
+                return true
+            }
+            for prefix in ["word/header", "word/footer"] where name.hasPrefix(prefix) && name.hasSuffix(".xml") {
+                let middle = name.dropFirst(prefix.count).dropLast(4)
+                return middle.allSatisfy(\.isNumber)
+            }
+            return false
+        }
+        let main = package.entries.filter { $0.name == "word/document.xml" }
+        return main + package.entries.filter { $0.name != "word/document.xml" && isRendered($0.name) }
+    }
+
+    private static func compile(_ entry: ZipPackage.Entry, in package: ZipPackage, file: String) throws(DocumentErrors) -> PartTemplate? {
+        let part = entry.name
+        let source: PartSource?
+        let escaper: OutputEscaper
+        do {
+            let tree = try XMLTree.parse(try package.read(entry), part: part)
+            if part == "docProps/core.xml" {
+                source = try DocxScoping.corePropertiesSource(tree)
+                escaper = OutputEscaping.textEscaper(breakMarkup: nil, tabMarkup: nil)
+            } else if let (body, prefix) = try DocxScoping.bodySource(tree) {
+                source = body
+                let w = prefix.isEmpty ? "" : prefix + ":"
+                escaper = OutputEscaping.textEscaper(
+                    breakMarkup: "</\(w)t><\(w)br/><\(w)t xml:space=\"preserve\">",
+                    tabMarkup: "</\(w)t><\(w)tab/><\(w)t xml:space=\"preserve\">")
+            } else {
+                return nil
+            }
+        } catch let error as PackageError {
+            throw DocumentErrors([DocumentDiagnostic(file: file, message: error.message)])
+        } catch let error as DocumentErrorsBuilder {
+            throw DocumentErrors(error.diagnostics(file: file, part: part))
+        } catch {
+            throw DocumentErrors([DocumentDiagnostic(file: file, part: part, message: "\(error)")])
+        }
+        guard let source else { return nil }
+        switch PartTemplate.compile(source, part: part, file: file, escaper: escaper) {
+        case .success(let template): return template
+        case .failure(let errors): throw errors
+        }
+    }
+
+    /// Names the template reads, across all its parts: `applicant.name`, `events[].date`.
+    public var referencedPaths: [String] {
+        Array(Set(parts.flatMap(\.template.referencedPaths))).sorted()
+    }
+
+    /// The parts that hold tags, in the order they are rendered.
+    public var templatedParts: [String] { parts.map(\.part) }
+
+    /// Renders every part with `context`. Nothing is produced unless every part rendered without an error and
+    /// came out well-formed; all problems of all parts are reported together.
+    public func render(_ context: ValueDict, options: RenderOptions = RenderOptions()) -> DocumentRender {
+        var errors: [DocumentDiagnostic] = []
+        var warnings: [DocumentDiagnostic] = []
+        var replacements: [String: [UInt8]] = [:]
+        for part in parts {
+            var partOptions = options
+            partOptions.escape = part.escaper
+            let outcome = part.template.render(context, options: partOptions)
+            errors += outcome.errors.map { part.locator.diagnostic($0, file: name, part: part.part, severity: .error) }
+            warnings += outcome.warnings.map { part.locator.diagnostic($0, file: name, part: part.part, severity: .warning) }
+            guard outcome.errors.isEmpty else { continue }
+            let bytes = Array(outcome.output.utf8)
+            if let problem = XMLSupport.wellFormednessProblem(bytes, part: part.part) {
+                errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
+                continue
+            }
+            replacements[part.part] = bytes
+        }
+        guard errors.isEmpty else { return DocumentRender(bytes: nil, errors: errors, warnings: warnings) }
+        do {
+            let bytes = try package.rewritten(replacing: replacements)
+            return DocumentRender(bytes: bytes, errors: [], warnings: warnings)
+        } catch {
+            return DocumentRender(bytes: nil, errors: [DocumentDiagnostic(file: name, message: error.message)], warnings: warnings)
+        }
+    }
+}
+
+/// The outcome of a render: the document's bytes, or the errors that stopped it.
+public struct DocumentRender: Sendable {
+    /// Nil when there are errors: a filing with an error in it is never produced.
+    public var bytes: [UInt8]?
+    public var errors: [DocumentDiagnostic]
+    public var warnings: [DocumentDiagnostic]
+}

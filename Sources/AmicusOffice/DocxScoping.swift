@@ -1,0 +1,284 @@
+internal import CLibxml2
+
+/// Turns a WordprocessingML part into template source: finds every tag over the text of each paragraph's runs,
+/// gathers a split tag into the run where it began (keeping that run's formatting and every bookmark, comment
+/// anchor and field around it), and applies docxtpl's structural tags (`{%p %}`, `{%tr %}`, `{%tc %}`, `{%r %}`)
+/// and table tags (`colspan`, `cellbg`, `vm`, `hm`) to the elements that hold them.
+enum DocxScoping {
+    static let wordNamespaces: [StaticString] = [
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    ]
+    static let dublinCore: [StaticString] = ["http://purl.org/dc/elements/1.1/"]
+
+    /// The template source of a body part (document, header, footer, notes, comments), or nil when the part has
+    /// no tags and can be copied as it is.
+    static func bodySource(_ tree: XMLTree) throws(DocumentErrorsBuilder) -> (PartSource, prefix: String)? {
+        guard let root = tree.root else { return nil }
+        var markers = MarkerTable()
+        var problems = DocumentErrorsBuilder()
+        let isParagraph: (XMLNodePointer) -> Bool = { $0.isElement("p", in: wordNamespaces) }
+        let paragraphs = collectElements(under: root, where: isParagraph)
+        var placed: [PlacedTag] = []
+
+        for (number, paragraph) in paragraphs.enumerated() {
+            let textNodes = collectElements(under: paragraph) { $0.isElement("t", in: wordNamespaces) }
+                .filter { $0.ancestor(where: isParagraph) == paragraph }
+            let place = "paragraph \(number + 1)"
+            placed += gather(textNodes, place: place, markers: &markers, problems: &problems)
+        }
+        if placed.isEmpty {
+            if problems.isEmpty { return nil }
+            throw problems
+        }
+        applyTableTags(placed, markers: &markers, problems: &problems)
+        applyStructuralTags(placed, markers: &markers, problems: &problems)
+        if !problems.isEmpty { throw problems }
+
+        let prefix = root.pointee.ns?.pointee.prefix.map { String(cString: $0) } ?? ""
+        let qualified = prefix.isEmpty ? "t" : prefix + ":t"
+        let syntax = TextElementSyntax(open: Array("<\(qualified)".utf8), close: Array("</\(qualified)>".utf8))
+        let source = PartSourceBuilder.build(serialized: tree.serialized(), markers: markers, textElement: syntax)
+        return (source, prefix)
+    }
+
+    /// The template source of `docProps/core.xml`: tags in the title, subject and description, or nil.
+    static func corePropertiesSource(_ tree: XMLTree) throws(DocumentErrorsBuilder) -> PartSource? {
+        guard let root = tree.root else { return nil }
+        var markers = MarkerTable()
+        var problems = DocumentErrorsBuilder()
+        var found = false
+        for name in ["title", "subject", "description"] {
+            let elements = root.children.filter { node in
+                switch name {
+                case "title": return node.isElement("title", in: dublinCore)
+                case "subject": return node.isElement("subject", in: dublinCore)
+                default: return node.isElement("description", in: dublinCore)
+                }
+            }
+            for element in elements {
+                let place = "property dc:\(name)"
+                let tags = gather([element], place: place, markers: &markers, problems: &problems)
+                for tag in tags where tag.kind != .print && tag.kind != .block && tag.kind != .comment {
+                    problems.add(place: place, tag: tag.original, "a document property holds plain text: only {{ }}, {% %} and {# #} tags work here")
+                }
+                found = found || !tags.isEmpty
+            }
+        }
+        if !problems.isEmpty { throw problems }
+        guard found else { return nil }
+        return PartSourceBuilder.build(serialized: tree.serialized(), markers: markers, textElement: nil)
+    }
+
+    // MARK: - Gathering tags over runs
+
+    struct PlacedTag {
+        /// The text element that now holds the whole tag.
+        var node: XMLNodePointer
+        var marker: String
+        var kind: TagScanner.Kind
+        var original: String
+        var site: Int
+    }
+
+    /// Scans the text of `nodes` as one string; rewrites each node's text so every tag sits whole, as a marker,
+    /// in the node where it began, and the pieces of it in later nodes are gone.
+    private static func gather(
+        _ nodes: [XMLNodePointer], place: String, markers: inout MarkerTable, problems: inout DocumentErrorsBuilder
+    ) -> [PlacedTag] {
+        var texts: [[Unicode.Scalar]] = []
+        var hasBrace = false
+        for node in nodes {
+            let text = Array(node.text.unicodeScalars)
+            if text.contains("{") { hasBrace = true }
+            texts.append(text)
+        }
+        guard hasBrace else { return [] }
+        let whole = texts.flatMap { $0 }
+        if whole.contains(MarkerTable.open) || whole.contains(MarkerTable.close) {
+            problems.add(place: place, tag: nil, "the text holds U+FDD0 or U+FDD1, Unicode noncharacters that Amicus reserves")
+            return []
+        }
+        let (tags, scanProblems) = TagScanner.scan(whole)
+        for problem in scanProblems {
+            problems.add(place: place, tag: problem.original, problem.message)
+        }
+        guard !tags.isEmpty else { return [] }
+
+        var placed: [PlacedTag] = []
+        var tagIndex = 0
+        var offset = 0
+        for (nodeIndex, node) in nodes.enumerated() {
+            let text = texts[nodeIndex]
+            let start = offset
+            offset += text.count
+            var rewritten = String.UnicodeScalarView()
+            var changed = false
+            var position = start
+            while position < offset {
+                while tagIndex < tags.count && tags[tagIndex].range.upperBound <= position { tagIndex += 1 }
+                if tagIndex < tags.count && tags[tagIndex].range.contains(position) {
+                    let tag = tags[tagIndex]
+                    changed = true
+                    if position == tag.range.lowerBound {
+                        let site = markers.addSite(TagSite(original: tag.original, place: place))
+                        let marker = markers.marker(for: tag.jinja, site: site)
+                        rewritten.append(contentsOf: marker.unicodeScalars)
+                        placed.append(PlacedTag(node: node, marker: marker, kind: tag.kind, original: tag.original, site: site))
+                    }
+                    position = min(tag.range.upperBound, offset)
+                    continue
+                }
+                rewritten.append(text[position - start])
+                position += 1
+            }
+            if changed {
+                node.setText(String(rewritten))
+                if node.isElement("t", in: wordNamespaces) { xmlNodeSetSpacePreserve(node, 1) }
+            }
+        }
+        return placed
+    }
+
+    // MARK: - Structural tags
+
+    /// `{%p %}`, `{%tr %}`, `{%tc %}`, `{%r %}`: the paragraph, row, cell or run holding the tag is replaced by
+    /// the bare tag. Any other tag inside that element would vanish with it, so that is an error, not a loss.
+    private static func applyStructuralTags(_ placed: [PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
+        var groups: [(element: XMLNodePointer, scope: TagScanner.Scope, tags: [PlacedTag])] = []
+        for tag in placed {
+            guard case .structural(let scope) = tag.kind else { continue }
+            let name: StaticString
+            switch scope {
+            case .paragraph: name = "p"
+            case .row: name = "tr"
+            case .cell: name = "tc"
+            case .run: name = "r"
+            }
+            guard let element = tag.node.ancestor(where: { $0.isElement(name, in: wordNamespaces) }) else {
+                problems.add(place: markers.sites[tag.site].place, tag: tag.original, "'{%\(scope.rawValue) …%}' must stand inside a \(scopeName(scope))")
+                continue
+            }
+            if let index = groups.firstIndex(where: { $0.element == element }) {
+                groups[index].tags.append(tag)
+            } else {
+                groups.append((element, scope, [tag]))
+            }
+        }
+        for group in groups {
+            let own = Set(group.tags.map(\.marker))
+            for other in placed where !own.contains(other.marker) && (other.node == group.element || other.node.isDescendant(of: group.element)) {
+                let first = group.tags[0]
+                problems.add(place: markers.sites[other.site].place, tag: other.original,
+                             "this \(scopeName(group.scope)) holds '\(first.original)', so the whole \(scopeName(group.scope)) is replaced by that tag and this tag would be lost: move it out")
+            }
+        }
+        guard problems.isEmpty else { return }
+        for group in groups {
+            group.element.replaceWithText(group.tags.map(\.marker).joined())
+        }
+    }
+
+    private static func scopeName(_ scope: TagScanner.Scope) -> String {
+        switch scope {
+        case .paragraph: return "paragraph"
+        case .row: return "table row"
+        case .cell: return "table cell"
+        case .run: return "run"
+        }
+    }
+
+    // MARK: - Table tags
+
+    /// docxtpl's table tags: `{% colspan n %}` and `{% cellbg 'FF0000' %}` set the cell's properties;
+    /// `{% vm %}` merges a cell vertically across the iterations of a row loop (its text shown once);
+    /// `{% hm %}` merges the cells of a column loop horizontally into one.
+    private static func applyTableTags(_ placed: [PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
+        for tag in placed {
+            guard case .table(let extensionTag) = tag.kind else { continue }
+            guard let cell = tag.node.ancestor(where: { $0.isElement("tc", in: wordNamespaces) }) else {
+                problems.add(place: markers.sites[tag.site].place, tag: tag.original, "this tag must stand inside a table cell")
+                continue
+            }
+            markers.replaceText(ofMarkerIn: tag.marker, with: "")
+            let properties = cellProperties(of: cell)
+            switch extensionTag {
+            case .colspan(let expression):
+                let value = markers.marker(for: "{{ \(expression) }}", site: tag.site)
+                setProperty(properties, name: "gridSpan", attributes: [("val", value)])
+            case .cellBackground(let expression):
+                let value = markers.marker(for: "{{ \(expression) }}", site: tag.site)
+                setProperty(properties, name: "shd", attributes: [("val", "clear"), ("color", "auto"), ("fill", value)])
+            case .verticalMerge:
+                let value = markers.marker(for: "{% if loop.first %}restart{% else %}continue{% endif %}", site: tag.site)
+                setProperty(properties, name: "vMerge", attributes: [("val", value)])
+                let open = markers.marker(for: "{% if loop.first %}", site: tag.site)
+                let close = markers.marker(for: "{% endif %}", site: tag.site)
+                tag.node.setText(open + tag.node.text + close)
+                xmlNodeSetSpacePreserve(tag.node, 1)
+            case .horizontalMerge:
+                let existing = properties.children.first { $0.isElement("gridSpan", in: wordNamespaces) }
+                let span = existing.flatMap { attributeValue($0, "val") }.flatMap(Int.init) ?? 1
+                let value = markers.marker(for: span == 1 ? "{{ loop.length }}" : "{{ \(span) * loop.length }}", site: tag.site)
+                setProperty(properties, name: "gridSpan", attributes: [("val", value)])
+                cell.insertTextBefore(markers.marker(for: "{% if loop.first %}", site: tag.site))
+                cell.insertTextAfter(markers.marker(for: "{% endif %}", site: tag.site))
+            }
+        }
+    }
+
+    /// The order WordprocessingML requires inside `w:tcPr`.
+    private static let cellPropertyOrder = [
+        "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+        "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange",
+    ]
+
+    private static func cellProperties(of cell: XMLNodePointer) -> XMLNodePointer {
+        if let existing = cell.children.first(where: { $0.isElement("tcPr", in: wordNamespaces) }) { return existing }
+        let node = xmlNewNode(cell.pointee.ns, "tcPr")!
+        if let first = cell.children.first(where: { $0.isElement }) {
+            xmlAddPrevSibling(first, node)
+        } else {
+            xmlAddChild(cell, node)
+        }
+        return node
+    }
+
+    private static func setProperty(_ properties: XMLNodePointer, name: String, attributes: [(String, String)]) {
+        let rank = cellPropertyOrder.firstIndex(of: name) ?? cellPropertyOrder.count
+        for child in properties.children where child.isElement && child.localName == name {
+            xmlUnlinkNode(child)
+            xmlFreeNode(child)
+        }
+        let node = xmlNewNode(properties.pointee.ns, name)!
+        for (attribute, value) in attributes {
+            xmlSetNsProp(node, properties.pointee.ns, attribute, value)
+        }
+        let later = properties.children.first { child in
+            child.isElement && (cellPropertyOrder.firstIndex(of: child.localName) ?? cellPropertyOrder.count) > rank
+        }
+        if let later { xmlAddPrevSibling(later, node) } else { xmlAddChild(properties, node) }
+    }
+
+    private static func attributeValue(_ node: XMLNodePointer, _ name: String) -> String? {
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if let n = a.pointee.name, String(cString: n) == name, let child = a.pointee.children, let content = child.pointee.content {
+                return String(cString: content)
+            }
+            attribute = a.pointee.next
+        }
+        return nil
+    }
+}
+
+/// Problems found while preparing one part, before they get the file and part names.
+struct DocumentErrorsBuilder: Error {
+    private(set) var items: [(place: String?, tag: String?, message: String)] = []
+    var isEmpty: Bool { items.isEmpty }
+    mutating func add(place: String?, tag: String?, _ message: String) { items.append((place, tag, message)) }
+
+    func diagnostics(file: String, part: String) -> [DocumentDiagnostic] {
+        items.map { DocumentDiagnostic(file: file, part: part, place: $0.place, tag: $0.tag, message: $0.message) }
+    }
+}

@@ -1,0 +1,222 @@
+internal import CLibxml2
+import Foundation
+
+typealias XMLNodePointer = UnsafeMutablePointer<xmlNode>
+
+/// One parsed XML part, owned: freed when the value goes away. Used only while a template is being prepared,
+/// never during a render.
+final class XMLTree {
+    let document: xmlDocPtr
+
+    private init(document: xmlDocPtr) { self.document = document }
+    deinit { xmlFreeDoc(document) }
+
+    var root: XMLNodePointer? { xmlDocGetRootElement(document) }
+
+    /// Parses a part without ever touching the network or expanding entities. A part that declares a DTD or an
+    /// entity is refused outright: OOXML and ODF never need one, and they are how billion-laughs and external
+    /// entity attacks arrive.
+    static func parse(_ bytes: [UInt8], part: String) throws(PackageError) -> XMLTree {
+        if let declaration = Self.forbiddenDeclaration(in: bytes) {
+            throw PackageError("\(part): the part declares \(declaration), which a document never needs: refused")
+        }
+        XMLSupport.initialise()
+        guard let context = xmlNewParserCtxt() else { throw PackageError("\(part): out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        let document = bytes.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), part, "UTF-8", XMLSupport.parseOptions)
+            }
+        }
+        guard let document else {
+            throw PackageError("\(part): not well-formed XML: \(XMLSupport.lastError(of: context))")
+        }
+        if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            xmlFreeDoc(document)
+            throw PackageError("\(part): the part declares a DTD, which a document never needs: refused")
+        }
+        return XMLTree(document: document)
+    }
+
+    /// The part written back as UTF-8 (never as ASCII with character references), declaration included.
+    func serialized() -> [UInt8] {
+        var memory: UnsafeMutablePointer<xmlChar>? = nil
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(document, &memory, &size, "UTF-8")
+        guard let memory else { return [] }
+        defer { amicus_xml_free(memory) }
+        return Array(UnsafeBufferPointer(start: memory, count: Int(size)))
+    }
+
+    private static func forbiddenDeclaration(in bytes: [UInt8]) -> String? {
+        if contains(bytes, Array("<!DOCTYPE".utf8)) { return "a DTD (<!DOCTYPE>)" }
+        if contains(bytes, Array("<!ENTITY".utf8)) { return "an entity (<!ENTITY>)" }
+        return nil
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+enum XMLSupport {
+    static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    private static let initialised: Void = { xmlInitParser() }()
+    static func initialise() { _ = initialised }
+
+    static func lastError(of context: xmlParserCtxtPtr) -> String {
+        guard let error = xmlCtxtGetLastError(context) else { return "unknown error" }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
+        return "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+    }
+
+    /// Checks that a rendered part is well-formed before anything is written. Returns the problem, or nil.
+    static func wellFormednessProblem(_ bytes: [UInt8], part: String) -> String? {
+        initialise()
+        guard let context = xmlNewParserCtxt() else { return "out of memory" }
+        defer { xmlFreeParserCtxt(context) }
+        let options = parseOptions | Int32(XML_PARSE_HUGE.rawValue)
+        let document = bytes.withUnsafeBytes { raw in
+            raw.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), part, "UTF-8", options)
+            }
+        }
+        guard let document else { return lastError(of: context) }
+        xmlFreeDoc(document)
+        return nil
+    }
+}
+
+// MARK: - Navigating and editing nodes
+
+extension UnsafeMutablePointer where Pointee == xmlNode {
+    var isElement: Bool { pointee.type == XML_ELEMENT_NODE }
+
+    func isElement(_ localName: StaticString, in namespaces: [StaticString]) -> Bool {
+        guard pointee.type == XML_ELEMENT_NODE, let name = pointee.name else { return false }
+        guard Self.equal(name, localName) else { return false }
+        guard let href = pointee.ns?.pointee.href else { return false }
+        return namespaces.contains { Self.equal(href, $0) }
+    }
+
+    var localName: String { pointee.name.map { String(cString: $0) } ?? "" }
+
+    var children: [XMLNodePointer] {
+        var result: [XMLNodePointer] = []
+        var child = pointee.children
+        while let node = child {
+            result.append(node)
+            child = node.pointee.next
+        }
+        return result
+    }
+
+    /// The nearest ancestor (or self) that satisfies `test`.
+    func ancestor(where test: (XMLNodePointer) -> Bool) -> XMLNodePointer? {
+        var node: XMLNodePointer? = self
+        while let current = node {
+            if test(current) { return current }
+            node = current.pointee.parent
+        }
+        return nil
+    }
+
+    func isDescendant(of other: XMLNodePointer) -> Bool {
+        var node = pointee.parent
+        while let current = node {
+            if current == other { return true }
+            node = current.pointee.parent
+        }
+        return false
+    }
+
+    /// The text of a text node, or the concatenated text of an element's direct text children.
+    var text: String {
+        if pointee.type == XML_TEXT_NODE || pointee.type == XML_CDATA_SECTION_NODE {
+            return pointee.content.map { String(cString: $0) } ?? ""
+        }
+        var result = ""
+        for child in children where child.pointee.type == XML_TEXT_NODE || child.pointee.type == XML_CDATA_SECTION_NODE {
+            result += child.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        return result
+    }
+
+    /// Replaces all children of an element with one text node. The text is stored as characters and escaped
+    /// when the tree is written, so it can never become markup.
+    func setText(_ value: String) {
+        var child = pointee.children
+        while let node = child {
+            child = node.pointee.next
+            xmlUnlinkNode(node)
+            xmlFreeNode(node)
+        }
+        if !value.isEmpty, let textNode = xmlNewText(value) {
+            xmlAddChild(self, textNode)
+        }
+    }
+
+    func setAttribute(_ name: String, namespace: xmlNsPtr?, value: String) {
+        xmlSetNsProp(self, namespace, name, value)
+    }
+
+    /// Puts a text node holding `value` where this node was, and frees this node with everything inside it.
+    func replaceWithText(_ value: String) {
+        guard let textNode = xmlNewText(value) else { return }
+        xmlReplaceNode(self, textNode)
+        xmlFreeNode(self)
+    }
+
+    func insertTextBefore(_ value: String) {
+        guard let textNode = xmlNewText(value) else { return }
+        xmlAddPrevSibling(self, textNode)
+    }
+
+    func insertTextAfter(_ value: String) {
+        guard let textNode = xmlNewText(value) else { return }
+        xmlAddNextSibling(self, textNode)
+    }
+
+    private static func equal(_ a: UnsafePointer<xmlChar>, _ b: StaticString) -> Bool {
+        b.withUTF8Buffer { buffer in
+            var i = 0
+            while i < buffer.count {
+                if a[i] != buffer[i] { return false }
+                i += 1
+            }
+            return a[i] == 0
+        }
+    }
+}
+
+/// Every element below `root`, in document order, that satisfies `test`, without descending into the matches
+/// when `descendIntoMatches` is false.
+func collectElements(
+    under root: XMLNodePointer, descendIntoMatches: Bool = true, where test: (XMLNodePointer) -> Bool
+) -> [XMLNodePointer] {
+    var result: [XMLNodePointer] = []
+    var stack: [XMLNodePointer] = [root]
+    while let node = stack.popLast() {
+        let matched = node.isElement && test(node)
+        if matched { result.append(node) }
+        if matched && !descendIntoMatches && node != root { continue }
+        var child = node.pointee.last
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { stack.append(c) }
+            child = c.pointee.prev
+        }
+    }
+    return result
+}

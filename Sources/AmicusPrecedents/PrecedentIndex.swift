@@ -1,0 +1,634 @@
+import Foundation
+internal import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A search over the index. Every field is optional; given fields are ANDed.
+public struct PrecedentQuery: Sendable, Hashable {
+    /// Article codes as people type them (`ECHR-5`, `art. 9 CRC`, `ст. 37 (b) КПР`); all must match,
+    /// hierarchically (`ECHR-5` finds `ECHR-5-1-f`).
+    public var articles: [String]
+    /// ISO code or name, English or Russian (`RU`, `Russia`, `Россия`), or `general`.
+    public var country: String?
+    /// Forum code or name (`ECtHR`, `CRC`, `ЕСПЧ`, `КС РФ`). `CRC` and `CMW` also find their joint general comments.
+    public var forum: String?
+    /// Earliest date, inclusive: `2014`, `2014-07` or `2014-07-17`.
+    public var from: String?
+    /// Latest date, inclusive: `2019`, `2019-12` or `2019-12-31`.
+    public var to: String?
+    /// `violation`, `no-violation`, `not-examined`, `inadmissible` (also `нарушение`…). With articles, it applies to
+    /// each given article; without, to any article of the record.
+    public var outcome: String?
+    /// Free text, English or Russian. Words are ANDed; `"a phrase"` in quotes; `word*` for a prefix. Everything
+    /// else is taken literally (no FTS5 operators), so any text is safe.
+    public var text: String?
+    /// At most this many hits (nil: all).
+    public var limit: Int?
+    public var offset: Int
+
+    public init(articles: [String] = [], country: String? = nil, forum: String? = nil, from: String? = nil,
+                to: String? = nil, outcome: String? = nil, text: String? = nil, limit: Int? = 50, offset: Int = 0) {
+        self.articles = articles; self.country = country; self.forum = forum; self.from = from; self.to = to
+        self.outcome = outcome; self.text = text; self.limit = limit; self.offset = offset
+    }
+}
+
+/// A matched passage: the text with the matched words marked.
+public struct Snippet: Sendable, Hashable, CustomStringConvertible {
+    public struct Part: Sendable, Hashable {
+        public var text: String
+        public var isMatch: Bool
+    }
+    public var parts: [Part]
+    /// The plain text.
+    public var text: String { parts.map(\.text).joined() }
+    public var description: String { marked(open: "[", close: "]") }
+    /// The text with each match wrapped (`marked(open: "<mark>", close: "</mark>")` after escaping the parts yourself
+    /// if the output is HTML: prefer iterating `parts`).
+    public func marked(open: String, close: String) -> String {
+        parts.map { $0.isMatch ? open + $0.text + close : $0.text }.joined()
+    }
+
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    init(raw: String) {
+        var parts: [Part] = []
+        var cur = ""
+        var inMatch = false
+        for ch in raw {
+            if ch == Snippet.open || ch == Snippet.close {
+                if !cur.isEmpty { parts.append(Part(text: cur, isMatch: inMatch)) }
+                cur = ""
+                inMatch = ch == Snippet.open
+            } else {
+                cur.append(ch)
+            }
+        }
+        if !cur.isEmpty { parts.append(Part(text: cur, isMatch: inMatch)) }
+        self.parts = parts
+    }
+}
+
+public struct SearchHit: Sendable, Hashable {
+    public var precedent: Precedent
+    /// With a text query: the best passage.
+    public var snippet: Snippet?
+    /// With a text query: the bm25 score (FTS5's convention: lower, i.e. more negative, is better).
+    public var rank: Double?
+}
+
+public enum PrecedentIndexError: Error, Sendable, CustomStringConvertible {
+    /// The corpus has bad records: every problem, like a compiler's output.
+    case corpus(CorpusError)
+    case unknownArticle(ArticleCodeError)
+    case unknownCountry(String)
+    case unknownForum(String)
+    case unknownOutcome(String)
+    case badDate(String)
+    case corpusNotFound(String)
+    case duplicateID(String)
+    case cache(String)
+    case sqlite(String)
+
+    public var description: String {
+        switch self {
+        case .corpus(let e): return e.description
+        case .unknownArticle(let e): return e.description
+        case .unknownCountry(let s): return CountryCodeError(input: s).description
+        case .unknownForum(let s):
+            return "unknown forum '\(s)': one of \(Forum.allCases.map(\.rawValue).joined(separator: ", ")), or a name (ЕСПЧ, КС РФ…)"
+        case .unknownOutcome(let s):
+            return "unknown outcome '\(s)': one of \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .badDate(let s): return "not a date: '\(s)' (write 2014, 2014-07 or 2014-07-17)"
+        case .corpusNotFound(let s): return "no precedent folder at \(s)"
+        case .duplicateID(let s): return "duplicate precedent id '\(s)'"
+        case .cache(let s): return "index cache: \(s)"
+        case .sqlite(let s): return "index database: \(s)"
+        }
+    }
+}
+
+/// The SQLite FTS5 index over a precedent corpus.
+///
+/// Thread safety: a final class with a lock; every public method takes the lock, so one instance can be shared
+/// (it is `Sendable`), but calls run one at a time. Open one per thread if you need parallel searches.
+///
+/// Staleness: the index stores a fingerprint of the corpus (see `Fingerprint`); `open` rebuilds when it differs,
+/// and with `.everySearch` each call re-checks it first (a `stat` per file: ~1 µs each), so an edited, added or
+/// deleted file is seen by the next search. With `.onOpen`, call `refreshIfNeeded()` yourself.
+public final class PrecedentIndex: @unchecked Sendable {
+    public enum Revalidation: Sendable { case onOpen, everySearch }
+
+    /// Bumped whenever the table layout changes; an older cache is rebuilt.
+    static let schemaVersion = "amicus-precedents-2"
+
+    /// The corpus folder, nil for an index built from records in memory.
+    public let corpusDirectory: URL?
+    private let explicitCache: URL?
+    private let revalidation: Revalidation
+    private let lock = NSLock()
+    private var db: SQLiteDB
+    private var fingerprint: String?
+    private var cacheURLStorage: URL?
+    private var facets: [String: (fid: Int, count: Int)] = [:]
+    private var decoded: [Int: Precedent] = [:]
+    private var recordCount = 0
+
+    private init(db: SQLiteDB, corpus: URL?, explicitCache: URL?, cacheURL: URL?, fingerprint: String?,
+                 revalidation: Revalidation) throws(PrecedentIndexError) {
+        self.db = db
+        self.corpusDirectory = corpus
+        self.explicitCache = explicitCache
+        self.cacheURLStorage = cacheURL
+        self.fingerprint = fingerprint
+        self.revalidation = revalidation
+        try loadFacets()
+    }
+
+    /// Where the index lives (nil: in memory).
+    public var cacheURL: URL? { lock.withLock { cacheURLStorage } }
+
+    // MARK: Opening
+
+    /// Opens the index of the corpus in `corpus`, building or rebuilding it when the cache is missing or stale.
+    /// - Parameters:
+    ///   - cachePath: the SQLite file to use; nil → `defaultCacheURL(for:)`.
+    /// - Throws: `.corpus` with every problem of every file when a (re)build meets bad records.
+    public static func open(corpus: URL, cachePath: URL? = nil,
+                            revalidation: Revalidation = .everySearch) throws(PrecedentIndexError) -> PrecedentIndex {
+        let dir = corpus.standardizedFileURL
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw .corpusNotFound(corpus.path)
+        }
+        let fp = try Fingerprint.compute(directory: dir)
+        let (db, url) = try obtain(corpus: dir, displayCorpus: corpus, fingerprint: fp, explicitCache: cachePath)
+        return try PrecedentIndex(db: db, corpus: corpus, explicitCache: cachePath, cacheURL: url, fingerprint: fp,
+                                  revalidation: revalidation)
+    }
+
+    /// Indexes records held in memory (no YAML, no staleness check): for benchmarks and tests.
+    /// - Parameter path: an SQLite file to write (replaced), or nil for an in-memory database.
+    public static func build(from records: [Precedent], at path: URL? = nil) throws(PrecedentIndexError) -> PrecedentIndex {
+        var seen = Set<String>()
+        for r in records where !seen.insert(r.id).inserted { throw .duplicateID(r.id) }
+        if let path {
+            try writeFile(records: records, to: path, fingerprint: "memory", corpusPath: "")
+            let db = try SQLiteDB(path: path.path, readOnly: true)
+            return try PrecedentIndex(db: db, corpus: nil, explicitCache: path, cacheURL: path, fingerprint: nil, revalidation: .onOpen)
+        }
+        let db = try SQLiteDB(path: ":memory:", create: true)
+        try write(records: records, into: db, fingerprint: "memory", corpusPath: "")
+        return try PrecedentIndex(db: db, corpus: nil, explicitCache: nil, cacheURL: nil, fingerprint: nil, revalidation: .onOpen)
+    }
+
+    /// `<corpus>/.index.sqlite` if the folder is writable, else `$XDG_CACHE_HOME/amicus/<hash of the corpus path>.sqlite`
+    /// (or `~/.cache/amicus/…`).
+    public static func defaultCacheURL(for corpus: URL) -> URL {
+        let dir = corpus.standardizedFileURL
+        if access(dir.path, W_OK) == 0 { return dir.appendingPathComponent(".index.sqlite") }
+        var h = Hasher128()
+        h.add(dir.path)
+        let env = ProcessInfo.processInfo.environment
+        let base: URL
+        if let x = env["XDG_CACHE_HOME"], x.hasPrefix("/") {
+            base = URL(fileURLWithPath: x)
+        } else if let home = env["HOME"], !home.isEmpty {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+        } else {
+            base = URL(fileURLWithPath: NSTemporaryDirectory())
+        }
+        return base.appendingPathComponent("amicus").appendingPathComponent("precedents-\(h.hex.prefix(16)).sqlite")
+    }
+
+    /// Rebuilds if the corpus changed since the index was built. Returns true if it rebuilt.
+    @discardableResult
+    public func refreshIfNeeded() throws(PrecedentIndexError) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return try refreshLocked(force: false)
+    }
+
+    /// Rebuilds from the corpus now, whatever the fingerprint says.
+    public func rebuild() throws(PrecedentIndexError) {
+        lock.lock(); defer { lock.unlock() }
+        _ = try refreshLocked(force: true)
+    }
+
+    private func refreshLocked(force: Bool) throws(PrecedentIndexError) -> Bool {
+        guard let corpus = corpusDirectory else { return false }
+        let dir = corpus.standardizedFileURL
+        let fp = try Fingerprint.compute(directory: dir)
+        if !force && fp == fingerprint { return false }
+        if force, let url = cacheURLStorage { try? FileManager.default.removeItem(at: url) }
+        let (newDB, url) = try PrecedentIndex.obtain(corpus: dir, displayCorpus: corpus, fingerprint: fp, explicitCache: explicitCache)
+        db = newDB
+        cacheURLStorage = url
+        fingerprint = fp
+        decoded.removeAll()
+        try loadFacets()
+        return true
+    }
+
+    private func revalidateIfAsked() throws(PrecedentIndexError) {
+        if revalidation == .everySearch { _ = try refreshLocked(force: false) }
+    }
+
+    /// Opens a fresh cache or builds one. Falls back to memory when the default cache location cannot be written.
+    private static func obtain(corpus dir: URL, displayCorpus: URL, fingerprint fp: String,
+                               explicitCache: URL?) throws(PrecedentIndexError) -> (SQLiteDB, URL?) {
+        let url = explicitCache ?? defaultCacheURL(for: dir)
+        if FileManager.default.fileExists(atPath: url.path),
+           let db = try? SQLiteDB(path: url.path, readOnly: true),
+           (try? metaValue(db, "fingerprint")) == fp,
+           (try? metaValue(db, "schema")) == schemaVersion {
+            return (db, url)
+        }
+        let corpus: PrecedentCorpus
+        do { corpus = try PrecedentCorpus.load(from: displayCorpus) } catch { throw .corpus(error) }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try writeFile(records: corpus.records, to: url, fingerprint: fp, corpusPath: dir.path)
+            return (try SQLiteDB(path: url.path, readOnly: true), url)
+        } catch let e as PrecedentIndexError {
+            if explicitCache != nil { throw e }
+        } catch {
+            if explicitCache != nil { throw .cache("cannot write \(url.path): \(error.localizedDescription)") }
+        }
+        let mem = try SQLiteDB(path: ":memory:", create: true)
+        try write(records: corpus.records, into: mem, fingerprint: fp, corpusPath: dir.path)
+        return (mem, nil)
+    }
+
+    private static func metaValue(_ db: SQLiteDB, _ key: String) throws(PrecedentIndexError) -> String? {
+        let s = try db.prepare("SELECT value FROM meta WHERE key = ?1")
+        s.bind(1, key)
+        return try s.step() ? s.text(0) : nil
+    }
+
+    // MARK: Building
+
+    /// Writes to a temporary file beside `url`, then renames it into place: a reader never sees half an index.
+    private static func writeFile(records: [Precedent], to url: URL, fingerprint: String, corpusPath: String) throws(PrecedentIndexError) {
+        let tmp = url.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        unlink(tmp)
+        do {
+            let db = try SQLiteDB(path: tmp, create: true)
+            try write(records: records, into: db, fingerprint: fingerprint, corpusPath: corpusPath)
+        } catch {
+            unlink(tmp)
+            throw error
+        }
+        guard rename(tmp, url.path) == 0 else {
+            let err = String(cString: strerror(errno))
+            unlink(tmp)
+            throw .cache("cannot move the new index into \(url.path): \(err)")
+        }
+    }
+
+    static let ftsColumns = "title, title_ru, summary, keywords, paragraphs, number"
+    /// bm25 weights, in `ftsColumns` order: names and numbers count most, then keywords.
+    static let bm25Weights = "10.0, 10.0, 1.0, 5.0, 2.0, 8.0"
+
+    static func facetNames(_ p: Precedent) -> Set<String> {
+        var names: Set<String> = ["c:" + p.country.code]
+        for f in p.forum.filterCodes { names.insert("f:" + f.rawValue) }
+        var codes = Set(p.articles)
+        for o in p.outcomes { codes.insert(o.article) }
+        for c in codes { for a in c.ancestors { names.insert("a:" + a.canonical) } }
+        for o in p.outcomes {
+            for v in o.outcomes {
+                names.insert("o:" + v.rawValue)
+                for a in o.article.ancestors { names.insert("a:" + a.canonical + "|" + v.rawValue) }
+            }
+        }
+        return names
+    }
+
+    private struct FacetRow: Comparable {
+        let fid: Int32, date: Int32, rid: Int32
+        static func < (a: FacetRow, b: FacetRow) -> Bool {
+            a.fid != b.fid ? a.fid < b.fid : (a.date != b.date ? a.date < b.date : a.rid < b.rid)
+        }
+    }
+
+    static func write(records input: [Precedent], into db: SQLiteDB, fingerprint: String, corpusPath: String) throws(PrecedentIndexError) {
+        try db.exec("""
+            PRAGMA page_size = 8192;
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            PRAGMA temp_store = MEMORY;
+            PRAGMA cache_size = -262144;
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE records(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, body BLOB NOT NULL);
+            CREATE TABLE facet(fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);
+            CREATE TABLE facets(fid INTEGER NOT NULL, date INTEGER NOT NULL, rid INTEGER NOT NULL,
+                                PRIMARY KEY(fid, date, rid)) WITHOUT ROWID;
+            CREATE VIRTUAL TABLE fts USING fts5(\(ftsColumns), tokenize = 'unicode61 remove_diacritics 2');
+            INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(\(bm25Weights))');
+            INSERT INTO fts(fts, rank) VALUES('automerge', 0);
+            INSERT INTO fts(fts, rank) VALUES('crisismerge', 1000);
+            """)
+        let timing = ProcessInfo.processInfo.environment["AMICUS_INDEX_TIMING"] != nil
+        let clock = ContinuousClock()
+        var t0 = clock.now
+        func lap(_ what: String) { if timing { let t = clock.now; print("TIMING \(what): \(t0.duration(to: t))"); t0 = t } }
+        var encodeTime = Duration.zero, ftsTime = Duration.zero, recTime = Duration.zero
+        try db.exec("BEGIN")
+        // rid order = id descending, so "date DESC, rid DESC" lists ties by id ascending.
+        let records = input.sorted { $0.id > $1.id }
+        let insRecord = try db.prepare("INSERT INTO records(rid, id, date, body) VALUES(?1, ?2, ?3, ?4)")
+        let insFTS = try db.prepare("INSERT INTO fts(rowid, \(ftsColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        var writer = ByteWriter()
+        var facetIDs: [String: Int32] = [:]
+        var facetCounts: [Int32] = []
+        var rows: [FacetRow] = []
+        rows.reserveCapacity(records.count * 24)
+        for (i, p) in records.enumerated() {
+            let rid = i + 1
+            let te = clock.now
+            writer.bytes.removeAll(keepingCapacity: true)
+            RecordCodec.encode(p, into: &writer)
+            let tr = clock.now
+            encodeTime += te.duration(to: tr)
+            insRecord.bind(1, rid)
+            insRecord.bind(2, p.id)
+            insRecord.bind(3, p.date.ordinal)
+            insRecord.bind(4, blob: writer.bytes)
+            try insRecord.run()
+            let tf = clock.now
+            recTime += tr.duration(to: tf)
+            insFTS.bind(1, rid)
+            insFTS.bind(2, p.title)
+            insFTS.bind(3, p.titleRU)
+            insFTS.bind(4, p.notes.map { p.summary + "\n" + $0 } ?? p.summary)
+            insFTS.bind(5, p.keywords.joined(separator: "; "))
+            insFTS.bind(6, p.keyParagraphs.map { "\($0.pinpoint) \($0.text)" }.joined(separator: "\n"))
+            var numbers = [p.number, p.symbol].compactMap { $0 }
+            numbers.append(contentsOf: p.identifiers.keys.sorted().compactMap { p.identifiers[$0] })
+            insFTS.bind(7, numbers.joined(separator: "; "))
+            try insFTS.run()
+            ftsTime += tf.duration(to: clock.now)
+            for name in facetNames(p) {
+                let fid: Int32
+                if let f = facetIDs[name] { fid = f } else {
+                    fid = Int32(facetIDs.count + 1); facetIDs[name] = fid; facetCounts.append(0)
+                }
+                facetCounts[Int(fid) - 1] += 1
+                rows.append(FacetRow(fid: fid, date: Int32(p.date.ordinal), rid: Int32(rid)))
+            }
+        }
+        lap("records loop (encode \(encodeTime), records \(recTime), fts \(ftsTime))")
+        rows.sort()
+        lap("sort \(rows.count) facet rows")
+        let batch = 256
+        let insBatch = try db.prepare("INSERT INTO facets(fid, date, rid) VALUES "
+                                      + Array(repeating: "(?, ?, ?)", count: batch).joined(separator: ", "))
+        let insOne = try db.prepare("INSERT INTO facets(fid, date, rid) VALUES(?1, ?2, ?3)")
+        var k = 0
+        while k < rows.count {
+            if rows.count - k >= batch {
+                for j in 0..<batch {
+                    let r = rows[k + j], b = Int32(j * 3)
+                    insBatch.bind(b + 1, Int(r.fid)); insBatch.bind(b + 2, Int(r.date)); insBatch.bind(b + 3, Int(r.rid))
+                }
+                try insBatch.run()
+                k += batch
+            } else {
+                let r = rows[k]
+                insOne.bind(1, Int(r.fid)); insOne.bind(2, Int(r.date)); insOne.bind(3, Int(r.rid))
+                try insOne.run()
+                k += 1
+            }
+        }
+        lap("insert facet rows")
+        let insFacet = try db.prepare("INSERT INTO facet(fid, name, n) VALUES(?1, ?2, ?3)")
+        for (name, fid) in facetIDs {
+            insFacet.bind(1, Int(fid)); insFacet.bind(2, name); insFacet.bind(3, Int(facetCounts[Int(fid) - 1]))
+            try insFacet.run()
+        }
+        let insMeta = try db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)")
+        for (k, v) in [("schema", schemaVersion), ("fingerprint", fingerprint), ("corpus", corpusPath),
+                       ("records", String(records.count))] {
+            insMeta.bind(1, k); insMeta.bind(2, v)
+            try insMeta.run()
+        }
+        try db.exec("CREATE INDEX records_date ON records(date, rid)")
+        lap("date index")
+        try db.exec("INSERT INTO fts(fts) VALUES('optimize')")
+        lap("fts optimize")
+        try db.exec("COMMIT")
+        lap("commit")
+    }
+
+    private func loadFacets() throws(PrecedentIndexError) {
+        var f: [String: (Int, Int)] = [:]
+        let s = try db.prepare("SELECT name, fid, n FROM facet")
+        while try s.step() { f[s.text(0) ?? ""] = (s.int(1), s.int(2)) }
+        facets = f
+        let c = try db.prepare("SELECT count(*) FROM records")
+        recordCount = try c.step() ? c.int(0) : 0
+    }
+
+    // MARK: Reading
+
+    /// The number of records.
+    public func count() throws(PrecedentIndexError) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        try revalidateIfAsked()
+        return recordCount
+    }
+
+    /// One record by id (`kim-v-russia-2014`), or nil.
+    public func precedent(id: String) throws(PrecedentIndexError) -> Precedent? {
+        lock.lock(); defer { lock.unlock() }
+        try revalidateIfAsked()
+        let s = try db.cached("SELECT rid, body FROM records WHERE id = ?1")
+        s.bind(1, id)
+        guard try s.step() else { return nil }
+        let rid = s.int(0)
+        return try decode(rid: rid, stmt: s, column: 1)
+    }
+
+    /// Every record, newest first.
+    public func all() throws(PrecedentIndexError) -> [Precedent] {
+        try search(PrecedentQuery(limit: nil)).map(\.precedent)
+    }
+
+    /// The citation of a record by id (see `Precedent.citation(para:style:)`); nil if there is no such id.
+    public func citation(id: String, para: String? = nil, style: CitationStyle? = nil) throws(PrecedentIndexError) -> Citation? {
+        try precedent(id: id)?.citation(para: para, style: style)
+    }
+
+    private func decode(rid: Int, stmt: Statement, column: Int32) throws(PrecedentIndexError) -> Precedent {
+        if let p = decoded[rid] { return p }
+        do {
+            let p = try stmt.withBlob(column) { bytes in try RecordCodec.decode(bytes) }
+            if decoded.count >= 20_000 { decoded.removeAll(keepingCapacity: true) }
+            decoded[rid] = p
+            return p
+        } catch {
+            throw .sqlite("record \(rid) cannot be read back: \(error)")
+        }
+    }
+
+    private func body(rid: Int) throws(PrecedentIndexError) -> Precedent {
+        if let p = decoded[rid] { return p }
+        let s = try db.cached("SELECT body FROM records WHERE rid = ?1")
+        s.bind(1, rid)
+        guard try s.step() else { throw .sqlite("record \(rid) vanished") }
+        return try decode(rid: rid, stmt: s, column: 0)
+    }
+
+    // MARK: Searching
+
+    /// Turns typed query fields into facet names and bounds, with an error that names what was typed.
+    static func plan(_ q: PrecedentQuery) throws(PrecedentIndexError) -> (facets: [String], from: Int, to: Int) {
+        var names: [String] = []
+        var outcome: Outcome?
+        if let o = q.outcome?.trimmingCharacters(in: .whitespaces), !o.isEmpty {
+            guard let v = Outcome(rawValue: o) ?? Outcome(parsing: o) else { throw .unknownOutcome(o) }
+            outcome = v
+        }
+        for a in q.articles {
+            let code: ArticleCode
+            do { code = try ArticleCode(parsing: a) } catch { throw .unknownArticle(error) }
+            names.append("a:" + code.canonical + (outcome.map { "|" + $0.rawValue } ?? ""))
+        }
+        if let o = outcome, q.articles.isEmpty { names.append("o:" + o.rawValue) }
+        if let c = q.country?.trimmingCharacters(in: .whitespaces), !c.isEmpty {
+            guard let code = CountryCode(parsing: c) else { throw .unknownCountry(c) }
+            names.append("c:" + code.code)
+        }
+        if let f = q.forum?.trimmingCharacters(in: .whitespaces), !f.isEmpty {
+            guard let forum = Forum(rawValue: f) ?? Forum(parsing: f) else { throw .unknownForum(f) }
+            names.append("f:" + forum.rawValue)
+        }
+        let from = try bound(q.from, upper: false) ?? 0
+        let to = try bound(q.to, upper: true) ?? 99_991_231
+        return (Array(Set(names)).sorted(), from, to)
+    }
+
+    /// `2014` → 20140101 (or 20141231 as an upper bound); `2014-07` → 20140701 / 20140731; `2014-07-17` → 20140717.
+    static func bound(_ text: String?, upper: Bool) throws(PrecedentIndexError) -> Int? {
+        guard let raw = text?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        let parts = raw.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              parts[0].count == 4, let y = Int(parts[0]), y >= 1 else { throw .badDate(raw) }
+        switch parts.count {
+        case 1: return upper ? y * 10000 + 1231 : y * 10000 + 101
+        case 2:
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { throw .badDate(raw) }
+            return y * 10000 + m * 100 + (upper ? PrecedentDate.daysIn(month: m, year: y) : 1)
+        case 3:
+            guard let d = PrecedentDate(iso: raw) else { throw .badDate(raw) }
+            return d.ordinal
+        default: throw .badDate(raw)
+        }
+    }
+
+    /// User text → an FTS5 query of quoted strings: `"a" "b"* "a phrase"`. No operator, column filter or bracket
+    /// of the user's survives; nil if nothing searchable is left.
+    static func ftsQuery(_ text: String) -> String? {
+        var terms: [String] = []
+        func hasToken(_ s: Substring) -> Bool { s.contains { $0.isLetter || $0.isNumber } }
+        func quoted(_ s: Substring) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let chunks = text.split(separator: "\"", omittingEmptySubsequences: false)
+        let balanced = chunks.count % 2 == 1
+        for (i, chunk) in chunks.enumerated() {
+            if i % 2 == 1 && (balanced || i < chunks.count - 1) {
+                if hasToken(chunk) { terms.append(quoted(chunk)) }
+                continue
+            }
+            for word in chunk.split(whereSeparator: { $0.isWhitespace }) {
+                var core = word[...]
+                let prefix = core.hasSuffix("*")
+                while let l = core.last, !(l.isLetter || l.isNumber) { core = core.dropLast() }
+                while let f = core.first, !(f.isLetter || f.isNumber) { core = core.dropFirst() }
+                guard hasToken(core) else { continue }
+                terms.append(quoted(core) + (prefix ? "*" : ""))
+            }
+            if terms.count >= 64 { break }
+        }
+        return terms.isEmpty ? nil : terms.prefix(64).joined(separator: " ")
+    }
+
+    /// Searches. Results are ordered by relevance for a text query (then date), else by date, newest first.
+    public func search(_ q: PrecedentQuery) throws(PrecedentIndexError) -> [SearchHit] {
+        let plan = try PrecedentIndex.plan(q)
+        var fts: String?
+        if let t = q.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard let f = PrecedentIndex.ftsQuery(t) else { return [] }
+            fts = f
+        }
+        lock.lock(); defer { lock.unlock() }
+        try revalidateIfAsked()
+        var ids: [(fid: Int, count: Int)] = []
+        for name in plan.facets {
+            guard let f = facets[name] else { return [] }   // nothing has that facet
+            ids.append(f)
+        }
+        ids.sort { $0.count < $1.count }
+        let limit = q.limit.map { max(0, $0) } ?? -1
+        let offset = max(0, q.offset)
+
+        if let fts {
+            var sql = """
+                SELECT r.rid, fts.rank FROM fts JOIN records r ON r.rid = fts.rowid
+                WHERE fts MATCH ?1 AND r.date BETWEEN ?2 AND ?3
+                """
+            var p: Int32 = 4
+            for _ in ids {
+                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.date = r.date AND g.rid = r.rid)"
+                p += 1
+            }
+            sql += " ORDER BY fts.rank, r.date DESC, r.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
+            let s = try db.cached(sql)
+            s.bind(1, fts); s.bind(2, plan.from); s.bind(3, plan.to)
+            for (i, f) in ids.enumerated() { s.bind(Int32(4 + i), f.fid) }
+            s.bind(p, limit); s.bind(p + 1, offset)
+            var found: [(Int, Double)] = []
+            while try s.step() { found.append((s.int(0), s.double(1))) }
+            s.reset()
+            let snip = try db.cached("SELECT snippet(fts, -1, ?2, ?3, '…', 14) FROM fts WHERE fts MATCH ?1 AND rowid = ?4")
+            var hits: [SearchHit] = []
+            for (rid, rank) in found {
+                snip.reset()
+                snip.bind(1, fts); snip.bind(2, String(Snippet.open)); snip.bind(3, String(Snippet.close)); snip.bind(4, rid)
+                let snippet = try snip.step() ? snip.text(0).map(Snippet.init(raw:)) : nil
+                hits.append(SearchHit(precedent: try body(rid: rid), snippet: snippet, rank: rank))
+            }
+            snip.reset()
+            return hits
+        }
+
+        var rids: [Int] = []
+        if ids.isEmpty {
+            let s = try db.cached("SELECT rid FROM records WHERE date BETWEEN ?1 AND ?2 ORDER BY date DESC, rid DESC LIMIT ?3 OFFSET ?4")
+            s.bind(1, plan.from); s.bind(2, plan.to); s.bind(3, limit); s.bind(4, offset)
+            while try s.step() { rids.append(s.int(0)) }
+            s.reset()
+        } else {
+            var sql = "SELECT f.rid FROM facets f WHERE f.fid = ?1 AND f.date BETWEEN ?2 AND ?3"
+            var p: Int32 = 4
+            for _ in ids.dropFirst() {
+                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.date = f.date AND g.rid = f.rid)"
+                p += 1
+            }
+            sql += " ORDER BY f.date DESC, f.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
+            let s = try db.cached(sql)
+            s.bind(1, ids[0].fid); s.bind(2, plan.from); s.bind(3, plan.to)
+            for (i, f) in ids.dropFirst().enumerated() { s.bind(Int32(4 + i), f.fid) }
+            s.bind(p, limit); s.bind(p + 1, offset)
+            while try s.step() { rids.append(s.int(0)) }
+            s.reset()
+        }
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(rids.count)
+        for rid in rids { hits.append(SearchHit(precedent: try body(rid: rid), snippet: nil, rank: nil)) }
+        return hits
+    }
+}

@@ -1,0 +1,25 @@
+import AmicusKit
+import ArgumentParser
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a template with a case file.",
+        discussion: """
+            The output format follows the template's extension. The file is written only when there is no error, \
+            and then whole (a temporary file renamed into place). A manifest.yaml beside the template is checked \
+            against the case file first.
+            """
+    )
+
+    @Argument(help: "The template (.docx).") var template: String
+    @Argument(help: "The case file (.yaml or .json).") var caseFile: String
+    @Option(name: .shortAndLong, help: "The file to write.") var output: String
+    @Flag(help: "Render undefined or empty names as nothing instead of failing, and list them.") var lenient = false
+
+    func run() throws {
+        let result = Amicus.render(template: template, case: caseFile, output: output, lenient: lenient,
+                                   precedents: PrecedentOptions.source())
+        if report(result.diagnostics) || result.written == nil { throw ExitCode(1) }
+    }
+}

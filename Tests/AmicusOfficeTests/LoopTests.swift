@@ -1,0 +1,59 @@
+import AmicusTemplate
+import Testing
+@testable import AmicusOffice
+
+@Suite struct LoopTests {
+    static func events(_ n: Int) -> Value {
+        .list((1...n).map { i in ["date": .string("2016-01-\(i)"), "text": .string("Событие \(i) & <x>")] })
+    }
+
+    @Test func aRowLoopOfTenThousandRowsRendersEveryRowInOrder() throws {
+        let bytes = try renderFixture("row-loop.docx", ["events": Self.events(10_000)])
+        let xml = try entryText(bytes, "word/document.xml")
+        #expect(!xml.contains("{%"))
+        #expect(xml.components(separatedBy: "<w:tr ").count - 1 == 10_001, "header row plus one row per event")
+        let body = try #require(try DocumentText(docx: bytes).part("word/document.xml")).paragraphs
+        #expect(body[0] == "Хронология")
+        #expect(Array(body[1...3]) == ["Дата", "Событие", "№"])
+        #expect(Array(body[4...6]) == ["2016-01-1", "Событие 1 & <x>", "1"])
+        #expect(Array(body[(body.count - 4)...]) == ["2016-01-10000", "Событие 10000 & <x>", "10000", "Конец"])
+    }
+
+    @Test func anEmptyRowLoopLeavesOnlyTheHeaderRow() throws {
+        let bytes = try renderFixture("row-loop.docx", ["events": []])
+        let body = try #require(try DocumentText(docx: bytes).part("word/document.xml")).paragraphs
+        #expect(body == ["Хронология", "Дата", "Событие", "№", "Конец"])
+    }
+
+    @Test func nestedParagraphAndRowLoopsAndRunConditions() throws {
+        let groups: Value = [["name": "A", "items": [1, 2]], ["name": "B", "items": [3]]]
+        let bytes = try renderFixture("nested-loops.docx", ["groups": groups, "flag": true])
+        let body = try #require(try DocumentText(docx: bytes).part("word/document.xml")).paragraphs
+        #expect(body == [
+            "Group A", "A-1", "1/2", "x", "A-2", "2/2", "x",
+            "Group B", "B-3", "1/1", "x",
+            "Runs: bold-yes",
+        ])
+        let hidden = try renderFixture("nested-loops.docx", ["groups": [], "flag": false])
+        #expect(try DocumentText(docx: hidden).part("word/document.xml")?.paragraphs == ["Runs: "])
+    }
+
+    @Test func tableTagsSetBackgroundSpanAndVerticalMerge() throws {
+        let bytes = try renderFixture("table-tags.docx", ["colour": "FFEE00", "group": "G", "events": ["e1", "e2", "e3"]])
+        let xml = try entryText(bytes, "word/document.xml")
+        #expect(xml.contains("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFEE00\"/>"))
+        #expect(xml.contains("<w:tcW w:w=\"3000\" w:type=\"dxa\"/><w:gridSpan w:val=\"2\"/>"), "gridSpan follows tcW, as the schema orders")
+        #expect(xml.components(separatedBy: "<w:vMerge w:val=\"restart\"/>").count - 1 == 1)
+        #expect(xml.components(separatedBy: "<w:vMerge w:val=\"continue\"/>").count - 1 == 2)
+        let body = try #require(try DocumentText(docx: bytes).part("word/document.xml")).paragraphs
+        #expect(body.filter { $0 == "G" }.count == 1, "the merged cell's text is shown once")
+        #expect(body.contains("Coloured") && body.contains("Wide"))
+    }
+
+    @Test func whitespaceControlJoinsParagraphsLikeDocxtpl() throws {
+        let on = try renderFixture("joined-paragraphs.docx", ["flag": true])
+        #expect(try DocumentText(docx: on).part("word/document.xml")?.paragraphs == ["Startmiddleend"])
+        let off = try renderFixture("joined-paragraphs.docx", ["flag": false])
+        #expect(try DocumentText(docx: off).part("word/document.xml")?.paragraphs == ["Startend"])
+    }
+}
