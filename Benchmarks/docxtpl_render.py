@@ -11,7 +11,7 @@ memory, one warm-up render first) and prints one line of JSON:
 It registers the filters and functions the Swift engine gives templates, with the same output:
     value|date('short'|'long'|'iso', locale=None)   17.07.2014 / «17 июля 2014 г.» / 2014-07-17 (ru);
                                                     17/07/2014 / 17 July 2014 / 2014-07-17 (en)
-    n|plural(one, few, many, locale=None)           Russian plural forms (en: plural(one, other))
+    n|plural(one, few, many, locale=None)           the number and its Russian plural form (en: plural(one, other))
     cite(id, para=None)                             Russian court style, e.g. «Постановление ЕСПЧ от
                                                     17.07.2014 по делу «Ким против России» (жалоба № 44260/13)»
 The locale comes from --locale, else from the template folder's manifest.yaml (`language`), else en.
@@ -79,20 +79,24 @@ def make_date_filter(default_locale):
 
 
 def make_plural_filter(default_locale):
+    # Like the Swift engine's filter: the number, a space, and the form that agrees with it ("3 листах").
     def plural(n, *forms, locale=None):
         loc = (locale or default_locale).lower()
-        n = abs(int(n))
+        count = abs(int(n))
         if loc == "ru":
             if len(forms) != 3:
                 raise ValueError("plural: Russian needs three forms (one, few, many)")
-            if n % 10 == 1 and n % 100 != 11:
-                return forms[0]
-            if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-                return forms[1]
-            return forms[2]
-        if len(forms) < 2:
-            raise ValueError("plural: English needs two forms (one, other)")
-        return forms[0] if n == 1 else forms[1]
+            if count % 10 == 1 and count % 100 != 11:
+                word = forms[0]
+            elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+                word = forms[1]
+            else:
+                word = forms[2]
+        else:
+            if len(forms) < 2:
+                raise ValueError("plural: English needs two forms (one, other)")
+            word = forms[0] if count == 1 else forms[1]
+        return f"{n} {word}"
     return plural
 
 

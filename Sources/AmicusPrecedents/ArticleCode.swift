@@ -383,10 +383,7 @@ extension ArticleCode {
                 case .article:
                     if article != nil { return "names more than one article" }
                     article = piece
-                case .paragraph:
-                    if article == nil && pending == .paragraph && n == 0 {
-                        // "п. 1 ст. 5": paragraph before article
-                    }
+                case .paragraph:   // also before the article: "п. 1 ст. 5"
                     if paragraph != nil { return "names more than one paragraph" }
                     guard let v = Int(piece), piece.first != "0", v <= 99 else { return "'\(piece)' is not a paragraph number" }
                     paragraph = v

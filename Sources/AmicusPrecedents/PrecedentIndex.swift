@@ -28,11 +28,14 @@ public struct PrecedentQuery: Sendable, Hashable {
     /// At most this many hits (nil: all).
     public var limit: Int?
     public var offset: Int
+    /// With a text query, compute a snippet for each hit (costs tens of µs a hit; templates rarely need it).
+    public var snippets: Bool
 
     public init(articles: [String] = [], country: String? = nil, forum: String? = nil, from: String? = nil,
-                to: String? = nil, outcome: String? = nil, text: String? = nil, limit: Int? = 50, offset: Int = 0) {
+                to: String? = nil, outcome: String? = nil, text: String? = nil, limit: Int? = 50, offset: Int = 0,
+                snippets: Bool = true) {
         self.articles = articles; self.country = country; self.forum = forum; self.from = from; self.to = to
-        self.outcome = outcome; self.text = text; self.limit = limit; self.offset = offset
+        self.outcome = outcome; self.text = text; self.limit = limit; self.offset = offset; self.snippets = snippets
     }
 }
 
@@ -124,7 +127,7 @@ public final class PrecedentIndex: @unchecked Sendable {
     public enum Revalidation: Sendable { case onOpen, everySearch }
 
     /// Bumped whenever the table layout changes; an older cache is rebuilt.
-    static let schemaVersion = "amicus-precedents-2"
+    static let schemaVersion = "amicus-precedents-4"
 
     /// The corpus folder, nil for an index built from records in memory.
     public let corpusDirectory: URL?
@@ -294,25 +297,46 @@ public final class PrecedentIndex: @unchecked Sendable {
     static let bm25Weights = "10.0, 10.0, 1.0, 5.0, 2.0, 8.0"
 
     static func facetNames(_ p: Precedent) -> Set<String> {
+        var cache = FacetNameCache()
+        return facetNames(p, cache: &cache)
+    }
+
+    /// Facet names of one record: `c:RU`, `f:ECtHR`, `a:ECHR-5` (every ancestor of every article), `a:ECHR-5|violation`,
+    /// `o:violation`. The cache keeps the strings of each article code so a large build does not rebuild them.
+    static func facetNames(_ p: Precedent, cache: inout FacetNameCache) -> Set<String> {
         var names: Set<String> = ["c:" + p.country.code]
         for f in p.forum.filterCodes { names.insert("f:" + f.rawValue) }
-        var codes = Set(p.articles)
-        for o in p.outcomes { codes.insert(o.article) }
-        for c in codes { for a in c.ancestors { names.insert("a:" + a.canonical) } }
+        for c in p.articles { names.formUnion(cache.any(c)) }
         for o in p.outcomes {
+            names.formUnion(cache.any(o.article))
             for v in o.outcomes {
                 names.insert("o:" + v.rawValue)
-                for a in o.article.ancestors { names.insert("a:" + a.canonical + "|" + v.rawValue) }
+                names.formUnion(cache.with(o.article, v))
             }
         }
         return names
     }
 
-    private struct FacetRow: Comparable {
-        let fid: Int32, date: Int32, rid: Int32
-        static func < (a: FacetRow, b: FacetRow) -> Bool {
-            a.fid != b.fid ? a.fid < b.fid : (a.date != b.date ? a.date < b.date : a.rid < b.rid)
+    struct FacetNameCache {
+        private var anyNames: [ArticleCode: [String]] = [:]
+        private var outcomeNames: [ArticleCode: [Outcome: [String]]] = [:]
+        mutating func any(_ c: ArticleCode) -> [String] {
+            if let n = anyNames[c] { return n }
+            let n = c.ancestors.map { "a:" + $0.canonical }
+            anyNames[c] = n
+            return n
         }
+        mutating func with(_ c: ArticleCode, _ o: Outcome) -> [String] {
+            if let n = outcomeNames[c]?[o] { return n }
+            let n = c.ancestors.map { "a:" + $0.canonical + "|" + o.rawValue }
+            outcomeNames[c, default: [:]][o] = n
+            return n
+        }
+    }
+
+    private struct FacetRow: Comparable {
+        let fid: Int32, rid: Int32
+        static func < (a: FacetRow, b: FacetRow) -> Bool { a.fid != b.fid ? a.fid < b.fid : a.rid < b.rid }
     }
 
     static func write(records input: [Precedent], into db: SQLiteDB, fingerprint: String, corpusPath: String) throws(PrecedentIndexError) {
@@ -325,42 +349,34 @@ public final class PrecedentIndex: @unchecked Sendable {
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE records(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, body BLOB NOT NULL);
             CREATE TABLE facet(fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);
-            CREATE TABLE facets(fid INTEGER NOT NULL, date INTEGER NOT NULL, rid INTEGER NOT NULL,
-                                PRIMARY KEY(fid, date, rid)) WITHOUT ROWID;
+            CREATE TABLE facets(fid INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(fid, rid)) WITHOUT ROWID;
             CREATE VIRTUAL TABLE fts USING fts5(\(ftsColumns), tokenize = 'unicode61 remove_diacritics 2');
             INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(\(bm25Weights))');
             INSERT INTO fts(fts, rank) VALUES('automerge', 0);
             INSERT INTO fts(fts, rank) VALUES('crisismerge', 1000);
             """)
-        let timing = ProcessInfo.processInfo.environment["AMICUS_INDEX_TIMING"] != nil
-        let clock = ContinuousClock()
-        var t0 = clock.now
-        func lap(_ what: String) { if timing { let t = clock.now; print("TIMING \(what): \(t0.duration(to: t))"); t0 = t } }
-        var encodeTime = Duration.zero, ftsTime = Duration.zero, recTime = Duration.zero
         try db.exec("BEGIN")
-        // rid order = id descending, so "date DESC, rid DESC" lists ties by id ascending.
-        let records = input.sorted { $0.id > $1.id }
+        // rid order = date ascending, then id descending: "rid DESC" lists newest first, ties by id ascending,
+        // and a date range is a rid range.
+        let records = input.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id > $1.id }
         let insRecord = try db.prepare("INSERT INTO records(rid, id, date, body) VALUES(?1, ?2, ?3, ?4)")
         let insFTS = try db.prepare("INSERT INTO fts(rowid, \(ftsColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         var writer = ByteWriter()
         var facetIDs: [String: Int32] = [:]
         var facetCounts: [Int32] = []
+        var nameCache = FacetNameCache()
         var rows: [FacetRow] = []
         rows.reserveCapacity(records.count * 24)
         for (i, p) in records.enumerated() {
             let rid = i + 1
-            let te = clock.now
             writer.bytes.removeAll(keepingCapacity: true)
             RecordCodec.encode(p, into: &writer)
-            let tr = clock.now
-            encodeTime += te.duration(to: tr)
             insRecord.bind(1, rid)
             insRecord.bind(2, p.id)
             insRecord.bind(3, p.date.ordinal)
             insRecord.bind(4, blob: writer.bytes)
             try insRecord.run()
-            let tf = clock.now
-            recTime += tr.duration(to: tf)
+
             insFTS.bind(1, rid)
             insFTS.bind(2, p.title)
             insFTS.bind(3, p.titleRU)
@@ -371,40 +387,37 @@ public final class PrecedentIndex: @unchecked Sendable {
             numbers.append(contentsOf: p.identifiers.keys.sorted().compactMap { p.identifiers[$0] })
             insFTS.bind(7, numbers.joined(separator: "; "))
             try insFTS.run()
-            ftsTime += tf.duration(to: clock.now)
-            for name in facetNames(p) {
+
+            for name in facetNames(p, cache: &nameCache) {
                 let fid: Int32
                 if let f = facetIDs[name] { fid = f } else {
                     fid = Int32(facetIDs.count + 1); facetIDs[name] = fid; facetCounts.append(0)
                 }
                 facetCounts[Int(fid) - 1] += 1
-                rows.append(FacetRow(fid: fid, date: Int32(p.date.ordinal), rid: Int32(rid)))
+                rows.append(FacetRow(fid: fid, rid: Int32(rid)))
             }
         }
-        lap("records loop (encode \(encodeTime), records \(recTime), fts \(ftsTime))")
         rows.sort()
-        lap("sort \(rows.count) facet rows")
         let batch = 256
-        let insBatch = try db.prepare("INSERT INTO facets(fid, date, rid) VALUES "
-                                      + Array(repeating: "(?, ?, ?)", count: batch).joined(separator: ", "))
-        let insOne = try db.prepare("INSERT INTO facets(fid, date, rid) VALUES(?1, ?2, ?3)")
+        let insBatch = try db.prepare("INSERT INTO facets(fid, rid) VALUES "
+                                      + Array(repeating: "(?, ?)", count: batch).joined(separator: ", "))
+        let insOne = try db.prepare("INSERT INTO facets(fid, rid) VALUES(?1, ?2)")
         var k = 0
         while k < rows.count {
             if rows.count - k >= batch {
                 for j in 0..<batch {
-                    let r = rows[k + j], b = Int32(j * 3)
-                    insBatch.bind(b + 1, Int(r.fid)); insBatch.bind(b + 2, Int(r.date)); insBatch.bind(b + 3, Int(r.rid))
+                    let r = rows[k + j], b = Int32(j * 2)
+                    insBatch.bind(b + 1, Int(r.fid)); insBatch.bind(b + 2, Int(r.rid))
                 }
                 try insBatch.run()
                 k += batch
             } else {
                 let r = rows[k]
-                insOne.bind(1, Int(r.fid)); insOne.bind(2, Int(r.date)); insOne.bind(3, Int(r.rid))
+                insOne.bind(1, Int(r.fid)); insOne.bind(2, Int(r.rid))
                 try insOne.run()
                 k += 1
             }
         }
-        lap("insert facet rows")
         let insFacet = try db.prepare("INSERT INTO facet(fid, name, n) VALUES(?1, ?2, ?3)")
         for (name, fid) in facetIDs {
             insFacet.bind(1, Int(fid)); insFacet.bind(2, name); insFacet.bind(3, Int(facetCounts[Int(fid) - 1]))
@@ -417,11 +430,8 @@ public final class PrecedentIndex: @unchecked Sendable {
             try insMeta.run()
         }
         try db.exec("CREATE INDEX records_date ON records(date, rid)")
-        lap("date index")
         try db.exec("INSERT INTO fts(fts) VALUES('optimize')")
-        lap("fts optimize")
         try db.exec("COMMIT")
-        lap("commit")
     }
 
     private func loadFacets() throws(PrecedentIndexError) {
@@ -484,6 +494,22 @@ public final class PrecedentIndex: @unchecked Sendable {
     }
 
     // MARK: Searching
+
+    /// The rids of the records dated within [from, to] (rids follow dates), or nil if there are none.
+    private func ridRange(from: Int, to: Int) throws(PrecedentIndexError) -> (Int, Int)? {
+        if from <= 0 && to >= 99_991_231 { return (1, Int(Int32.max)) }
+        let a = try db.cached("SELECT rid FROM records WHERE date >= ?1 ORDER BY date, rid LIMIT 1")
+        a.bind(1, from)
+        guard try a.step() else { a.reset(); return nil }
+        let lo = a.int(0)
+        a.reset()
+        let b = try db.cached("SELECT rid FROM records WHERE date <= ?1 ORDER BY date DESC, rid DESC LIMIT 1")
+        b.bind(1, to)
+        guard try b.step() else { b.reset(); return nil }
+        let hi = b.int(0)
+        b.reset()
+        return lo <= hi ? (lo, hi) : nil
+    }
 
     /// Turns typed query fields into facet names and bounds, with an error that names what was typed.
     static func plan(_ q: PrecedentQuery) throws(PrecedentIndexError) -> (facets: [String], from: Int, to: Int) {
@@ -574,53 +600,53 @@ public final class PrecedentIndex: @unchecked Sendable {
         ids.sort { $0.count < $1.count }
         let limit = q.limit.map { max(0, $0) } ?? -1
         let offset = max(0, q.offset)
+        guard let (lo, hi) = try ridRange(from: plan.from, to: plan.to) else { return [] }
 
         if let fts {
+            // FTS5 consumes "ORDER BY rank": it sorts the matches itself, the filters run as the sorted rows come out,
+            // and snippet() is computed only for the rows returned.
             var sql = """
-                SELECT r.rid, fts.rank FROM fts JOIN records r ON r.rid = fts.rowid
-                WHERE fts MATCH ?1 AND r.date BETWEEN ?2 AND ?3
+                SELECT rowid, rank, \(q.snippets ? "snippet(fts, -1, ?4, ?5, '…', 14)" : "NULL, ?4, ?5") FROM fts
+                WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
                 """
-            var p: Int32 = 4
+            var p: Int32 = 6
             for _ in ids {
-                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.date = r.date AND g.rid = r.rid)"
+                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = fts.rowid)"
                 p += 1
             }
-            sql += " ORDER BY fts.rank, r.date DESC, r.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
+            sql += " ORDER BY rank LIMIT ?\(p) OFFSET ?\(p + 1)"
             let s = try db.cached(sql)
-            s.bind(1, fts); s.bind(2, plan.from); s.bind(3, plan.to)
-            for (i, f) in ids.enumerated() { s.bind(Int32(4 + i), f.fid) }
+            s.bind(1, fts); s.bind(2, lo); s.bind(3, hi)
+            s.bind(4, String(Snippet.open)); s.bind(5, String(Snippet.close))
+            for (i, f) in ids.enumerated() { s.bind(Int32(6 + i), f.fid) }
             s.bind(p, limit); s.bind(p + 1, offset)
-            var found: [(Int, Double)] = []
-            while try s.step() { found.append((s.int(0), s.double(1))) }
+            var found: [(Int, Double, String?)] = []
+            while try s.step() { found.append((s.int(0), s.double(1), s.text(2))) }
             s.reset()
-            let snip = try db.cached("SELECT snippet(fts, -1, ?2, ?3, '…', 14) FROM fts WHERE fts MATCH ?1 AND rowid = ?4")
             var hits: [SearchHit] = []
-            for (rid, rank) in found {
-                snip.reset()
-                snip.bind(1, fts); snip.bind(2, String(Snippet.open)); snip.bind(3, String(Snippet.close)); snip.bind(4, rid)
-                let snippet = try snip.step() ? snip.text(0).map(Snippet.init(raw:)) : nil
-                hits.append(SearchHit(precedent: try body(rid: rid), snippet: snippet, rank: rank))
+            for (rid, rank, snip) in found {
+                hits.append(SearchHit(precedent: try body(rid: rid), snippet: snip.map(Snippet.init(raw:)), rank: rank))
             }
-            snip.reset()
             return hits
         }
 
         var rids: [Int] = []
         if ids.isEmpty {
-            let s = try db.cached("SELECT rid FROM records WHERE date BETWEEN ?1 AND ?2 ORDER BY date DESC, rid DESC LIMIT ?3 OFFSET ?4")
-            s.bind(1, plan.from); s.bind(2, plan.to); s.bind(3, limit); s.bind(4, offset)
+            let s = try db.cached("SELECT rid FROM records WHERE rid BETWEEN ?1 AND ?2 ORDER BY rid DESC LIMIT ?3 OFFSET ?4")
+            s.bind(1, lo); s.bind(2, hi); s.bind(3, limit); s.bind(4, offset)
             while try s.step() { rids.append(s.int(0)) }
             s.reset()
         } else {
-            var sql = "SELECT f.rid FROM facets f WHERE f.fid = ?1 AND f.date BETWEEN ?2 AND ?3"
+            // Walk the rarest facet newest first; check the others by primary key.
+            var sql = "SELECT f.rid FROM facets f WHERE f.fid = ?1 AND f.rid BETWEEN ?2 AND ?3"
             var p: Int32 = 4
             for _ in ids.dropFirst() {
-                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.date = f.date AND g.rid = f.rid)"
+                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = f.rid)"
                 p += 1
             }
-            sql += " ORDER BY f.date DESC, f.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
+            sql += " ORDER BY f.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
             let s = try db.cached(sql)
-            s.bind(1, ids[0].fid); s.bind(2, plan.from); s.bind(3, plan.to)
+            s.bind(1, ids[0].fid); s.bind(2, lo); s.bind(3, hi)
             for (i, f) in ids.dropFirst().enumerated() { s.bind(Int32(4 + i), f.fid) }
             s.bind(p, limit); s.bind(p + 1, offset)
             while try s.step() { rids.append(s.int(0)) }

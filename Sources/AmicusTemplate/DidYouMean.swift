@@ -6,7 +6,7 @@
 func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
     let target = Array(name.lowercased().unicodeScalars)
     guard !target.isEmpty else { return nil }
-    let limit = target.count <= 4 ? 1 : (target.count <= 9 ? 2 : 3)
+    let limit = target.count <= 2 ? 0 : (target.count <= 4 ? 1 : (target.count <= 9 ? 2 : 3))
     var best: (String, Int)? = nil
     for c in candidates where c != name {
         let cand = Array(c.lowercased().unicodeScalars)

@@ -53,6 +53,7 @@ final class Evaluator {
     static let maxStringBytes = 10_000_000
     static let maxOutputBytes = 200_000_000
     static let maxMacroDepth = 50
+    static let maxWork = 500_000_000
     static let maxDiagnostics = 1000
 
     let template: Template
@@ -69,6 +70,7 @@ final class Evaluator {
     @exclusivity(unchecked) var currentTag: Range<Int> = 0..<0
     var macros: [String: MacroDef] = [:]
     @exclusivity(unchecked) var iterations = 0
+    @exclusivity(unchecked) var work = 0
     var macroDepth = 0
     var aborted = false
 
@@ -293,13 +295,13 @@ final class Evaluator {
         var frame = Frame()
         frame.loop = LoopState(length: 0, items: [], depth: frames.reduce(0) { $0 + ($1.loop == nil ? 0 : 1) } + 1)
         frames.append(frame)
-        defer { frames.removeLast() }
 
         if let filter = f.filter {
             var kept: [Value] = []
             for item in items {
-                guard bind(f.targets, item, at: f.tag.lowerBound) else { continue }
+                guard tick(f) else { frames.removeLast(); return }
                 currentTag = f.tag
+                guard bind(f.targets, item, at: f.tag.lowerBound) else { continue }
                 if condition(filter) { kept.append(item) }
             }
             items = kept
@@ -307,25 +309,32 @@ final class Evaluator {
         if items.isEmpty {
             frames.removeLast()
             if let e = f.elseBody { execute(e) }
-            frames.append(Frame())
             return
         }
+        defer { frames.removeLast() }
         frames[frames.count - 1].loop!.items = items
         frames[frames.count - 1].loop!.length = items.count
         for (i, item) in items.enumerated() {
-            iterations += 1
-            if iterations > Evaluator.maxLoopIterations {
-                if !aborted {
-                    aborted = true
-                    record(.value, "the template runs more than \(Evaluator.maxLoopIterations) loop iterations; rendering stopped", at: f.tag.lowerBound, tag: f.tag)
-                }
-                return
-            }
-            if aborted { return }
+            guard tick(f) else { return }
             frames[frames.count - 1].loop!.index0 = i
+            if f.targets.count > 1 { currentTag = f.tag }
             guard bind(f.targets, item, at: f.tag.lowerBound) else { continue }
             execute(f.body)
         }
+    }
+
+    /// Counts one loop iteration against the render's budget; false once rendering must stop.
+    private func tick(_ f: ForBlock) -> Bool {
+        iterations += 1
+        if iterations > Evaluator.maxLoopIterations {
+            if !aborted {
+                aborted = true
+                record(.value, "the template runs more than \(Evaluator.maxLoopIterations) loop iterations; rendering stopped",
+                       at: f.tag.lowerBound, tag: f.tag)
+            }
+            return false
+        }
+        return !aborted
     }
 
     /// Binds loop variables; unpacks when there are several.

@@ -66,7 +66,7 @@ extension Evaluator {
             }
             return try eval(b)
         case .binary(let op, let a, let b):
-            return try binary(op, a, b, at: e)
+            return try charged(binary(op, a, b, at: e), at: e.start)
         case .compare(let first, let rest):
             var left = try value(first)
             var leftExpr = first
@@ -80,15 +80,15 @@ extension Evaluator {
         case .test(let x, let t):
             return .bool(try runTest(t, on: x))
         case .filter(let x, let f):
-            return try applyFilter(f, to: x)
+            return try charged(applyFilter(f, to: x), at: f.nameOffset)
         case .call(let name, let args, let offset):
-            return try callFunction(name, args, at: offset, expr: e)
+            return try charged(callFunction(name, args, at: offset, expr: e), at: offset)
         case .methodCall(let base, let name, let args, let offset):
             if case .name("loop") = base.kind, let l = currentLoop {
                 return try loopMethod(l, name, args, at: offset)
             }
             let b = try eval(base)
-            return try callMethod(on: b, name, args, owner: base, at: offset)
+            return try charged(callMethod(on: b, name, args, owner: base, at: offset), at: offset)
         case .conditional(let thenExpr, let cond, let elseExpr):
             if try truthy(cond) { return try eval(thenExpr) }
             if let elseExpr { return try eval(elseExpr) }
@@ -114,6 +114,25 @@ extension Evaluator {
             }
             return .dict(d)
         }
+    }
+
+    /// Counts the size of a computed value against the render's work budget, so that no template can keep the
+    /// renderer busy for minutes by building large values over and over (each one is already size-capped).
+    @inline(__always)
+    func charged(_ v: Value, at offset: Int) throws(EvalFailure) -> Value {
+        switch v {
+        case .string(let s): work &+= s.utf8.count
+        case .list(let l): work &+= l.count
+        default: work &+= 1
+        }
+        if work > options.workBudget {
+            if !aborted {
+                aborted = true
+                record(.value, "the template computes more than \(options.workBudget / 1_000_000) MB of values; rendering stopped", at: offset)
+            }
+            throw .reported
+        }
+        return v
     }
 
     /// A value that must exist: a missing one is reported here. Null is allowed (it is a value).
@@ -239,14 +258,14 @@ extension Evaluator {
             if s.count + t.count > Evaluator.maxCollection { throw fail(.value, "list is too long", at: e.start) }
             return .list(s + t)
         case (.mul, .string(let s), .int(let n)), (.mul, .int(let n), .string(let s)):
-            if n <= 0 { return .string("") }
+            if n <= 0 || s.isEmpty { return .string("") }
             let (total, o) = s.utf8.count.multipliedReportingOverflow(by: n)
             if o || total > Evaluator.maxStringBytes {
                 throw fail(.value, "string repetition is too long (over \(Evaluator.maxStringBytes) bytes)", at: e.start)
             }
             return .string(String(repeating: s, count: n))
         case (.mul, .list(let l), .int(let n)), (.mul, .int(let n), .list(let l)):
-            if n <= 0 { return .list([]) }
+            if n <= 0 || l.isEmpty { return .list([]) }
             let (total, o) = l.count.multipliedReportingOverflow(by: n)
             if o || total > Evaluator.maxCollection {
                 throw fail(.value, "list repetition is too long (over \(Evaluator.maxCollection) items)", at: e.start)
@@ -392,14 +411,24 @@ func sliceArray<T>(_ a: [T], _ start: Int?, _ stop: Int?, _ step: Int) -> [T] {
         var t = stop.map { $0 < 0 ? $0 + n : $0 } ?? n
         s = clamp(s, 0, n); t = clamp(t, 0, n)
         var i = s
-        while i < t { r.append(a[i]); i += step }
+        while i < t {
+            r.append(a[i])
+            let (next, overflow) = i.addingReportingOverflow(step)
+            if overflow { break }
+            i = next
+        }
     } else {
         var s = start.map { $0 < 0 ? $0 + n : $0 } ?? n - 1
         var t = stop.map { $0 < 0 ? $0 + n : $0 } ?? -1
         s = clamp(s, -1, n - 1)
         if stop != nil { t = clamp(t, -1, n - 1) }
         var i = s
-        while i > t { r.append(a[i]); i += step }
+        while i > t {
+            r.append(a[i])
+            let (next, overflow) = i.addingReportingOverflow(step)
+            if overflow { break }
+            i = next
+        }
     }
     return r
 }

@@ -9,7 +9,7 @@ enum BuiltinFilter: String, Sendable, CaseIterable {
     case `default`, upper, lower, title, capitalize, trim, join, length, first, last, sort, selectattr, rejectattr
     case select, reject, map, replace, round, int, float, string, abs, sum, min, max, unique, reverse, list, batch
     case slice, wordcount, truncate, format, groupby, dictsort, items, striptags, center, indent, escape, safe
-    case tojson, date, plural
+    case tojson, date, plural, attr
 
     init?(name: String) {
         switch name {
@@ -54,6 +54,7 @@ enum BuiltinFilter: String, Sendable, CaseIterable {
         case .tojson: return FilterSignature(["indent"])
         case .date: return FilterSignature(["format", "locale"])
         case .plural: return FilterSignature(["one", "few", "many", "number"], required: 2)
+        case .attr: return FilterSignature(["name"], required: 1)
         }
     }
 }
@@ -392,7 +393,7 @@ extension Evaluator {
                 }
                 if r == keep { out.append(item) }
             }
-            if !anyHasAttribute, let path, !items.isEmpty, !warnedSitesContains(offset) {
+            if !anyHasAttribute, let path, !items.isEmpty {
                 var keys: [String] = []
                 for item in items { if case .dict(let d) = item { keys.append(contentsOf: d.keys) } }
                 recordWarningOnce("no item of '\(text(input))' has the attribute '\(path)'" + suggestionSuffix(path, among: keys), at: offset)
@@ -564,10 +565,13 @@ extension Evaluator {
             if b == .batch {
                 var i = 0
                 while i < items.count {
-                    var chunk = Array(items[i..<Swift.min(i + n, items.count)])
-                    if let fill, chunk.count < n { chunk += [Value](repeating: fill, count: n - chunk.count) }
+                    var chunk = Array(items[i..<(i + Swift.min(n, items.count - i))])
+                    if let fill, chunk.count < n {
+                        guard n <= Evaluator.maxCollection else { throw fail(.value, "filter 'batch': count is too large", at: offset) }
+                        chunk += [Value](repeating: fill, count: n - chunk.count)
+                    }
                     out.append(.list(chunk))
-                    i += n
+                    i += Swift.min(n, items.count - i)
                 }
             } else {
                 guard n <= Evaluator.maxCollection else { throw fail(.value, "filter 'slice': too many slices", at: offset) }
@@ -604,7 +608,7 @@ extension Evaluator {
             guard length >= endCount else {
                 throw fail(.type, "filter 'truncate': length \(length) is shorter than the end marker '\(end)'", at: offset)
             }
-            if chars.count <= length + leeway { return v.isNumber ? .string(s) : .string(s) }
+            if chars.count - Swift.max(leeway, 0) <= length { return .string(s) }
             let cut = Array(chars[0..<(length - endCount)])
             if killwords { return .string(String(cut) + end) }
             var kept = cut
@@ -673,7 +677,7 @@ extension Evaluator {
             var out = ""
             for (i, line) in lines.enumerated() {
                 if i > 0 { out += "\n" }
-                let indentThis = (i > 0 || first) && (blank || !line.allSatisfy { $0.isWhitespace })
+                let indentThis = i == 0 ? first : (blank || !line.isEmpty)
                 if indentThis { out += pad }
                 out += line
             }
@@ -711,16 +715,19 @@ extension Evaluator {
             } catch {
                 throw fail(.value, "'date' filter: \(error.message)", at: offset)
             }
+        case .attr:
+            guard let n = try stringArg(a, "name", filter: name, at: offset) else {
+                throw fail(.type, "filter 'attr' needs an attribute name", at: offset)
+            }
+            return try attribute(of: v, n, owner: input, offset: offset)
         case .plural:
             var forms: [Value] = []
-            for k in ["one", "few", "many"] { if let f = a[k] { forms.append(f) } }
-            var kw: [(String, Value)] = []
-            if let n = a["number"] { kw.append(("number", n)) }
-            return try pluralValue(v, forms, kw, at: offset)
+            forms.reserveCapacity(3)
+            for i in 0..<3 { if let f = a.named[i], f != .none { forms.append(f) } }
+            if let n = a.named[3], n != .none { return try pluralValue(v, forms, [("number", n)], at: offset) }
+            return try pluralValue(v, forms, [], at: offset)
         }
     }
-
-    private func warnedSitesContains(_ offset: Int) -> Bool { false }
 
     private func recordWarningOnce(_ message: String, at offset: Int) {
         record(.undefined, message, at: offset, warning: true)
@@ -768,12 +775,9 @@ func roundDecimal(_ d: Double, _ precision: Int, _ method: String) -> Double {
     default: up = keep >= 0 ? (dropped.first ?? 0) >= 5 : false
     }
     var newPoint = point
-    if keep < 0 { kept = [] }
     if up {
         if kept.isEmpty {
-            kept = [1]
-            newPoint = point - keep + 1 + (keep < 0 ? keep : 0)
-            // The result is 10^-precision.
+            // Rounding up from below the last kept place: the result is 10^-precision.
             var r = 1.0
             if precision >= 0 { for _ in 0..<precision { r /= 10 } } else { for _ in 0..<(-precision) { r *= 10 } }
             return negative ? -r : r

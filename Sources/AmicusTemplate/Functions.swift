@@ -245,7 +245,8 @@ extension Evaluator {
                 var body = s
                 var sign = ""
                 if body.hasPrefix("-") || body.hasPrefix("+") { sign = String(body.removeFirst()) }
-                return .string(sign + String(repeating: "0", count: min(w - n, Evaluator.maxStringBytes)) + body)
+                guard w - n <= Evaluator.maxStringBytes else { throw fail(.value, "zfill() width is too large", at: offset) }
+                return .string(sign + String(repeating: "0", count: w - n) + body)
             case "format":
                 do throws(TemplateCallError) {
                     return .string(try braceFormat(s, pos, kw))

@@ -489,8 +489,10 @@ struct Lexer {
                 return .success((Token(kind: .string, start: start, end: i + 1,
                                        text: String(decoding: out, as: UTF8.self)), i + 1))
             }
-            // A tag opener inside a string almost always means the closing quote was forgotten.
-            if b == UInt8(ascii: "{"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "{") || bytes[i + 1] == UInt8(ascii: "%") {
+            // A tag opener inside a string usually means the closing quote was forgotten: accept it only when the
+            // quote comes before the next close delimiter (`'{{'` prints braces; `'abc }} … {{` is a lost quote).
+            if b == UInt8(ascii: "{"), i + 1 < n, bytes[i + 1] == UInt8(ascii: "{") || bytes[i + 1] == UInt8(ascii: "%"),
+               !quoteComesFirst(from: i + 2, quote: quote) {
                 return .failure(LexError(message: "unterminated string", resume: i))
             }
             if b == UInt8(ascii: "\\"), i + 1 < n {
@@ -523,6 +525,20 @@ struct Lexer {
             i += 1
         }
         return .failure(LexError(message: "unterminated string", resume: n))
+    }
+
+    private func quoteComesFirst(from start: Int, quote: UInt8) -> Bool {
+        var j = start
+        while j < bytes.count {
+            let c = bytes[j]
+            if c == UInt8(ascii: "\\") { j += 2; continue }
+            if c == quote { return true }
+            if j + 1 < bytes.count, bytes[j + 1] == UInt8(ascii: "}"), c == UInt8(ascii: "}") || c == UInt8(ascii: "%") {
+                return false
+            }
+            j += 1
+        }
+        return false
     }
 
     private func skipPastString(from start: Int, quote: UInt8) -> Int {

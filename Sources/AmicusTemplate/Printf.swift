@@ -47,9 +47,10 @@ func printfFormat(_ fmt: String, _ args: [Value], _ kwargs: [(String, Value)]) t
         var width = 0
         if i < chars.count, chars[i] == "*" {
             guard case .int(let w) = try nextArg() else { throw TemplateCallError("'*' width needs an int") }
-            width = w; i += 1
+            if w < 0 { left = true }
+            width = Swift.min(w.magnitude, 10_000).toInt; i += 1
         }
-        while i < chars.count, let d = chars[i].properties.numericType == .decimal ? Int(String(chars[i])) : nil, chars[i].isASCII {
+        while i < chars.count, chars[i].isASCII, let d = Int(String(chars[i])) {
             width = min(width * 10 + d, 10_000); i += 1
         }
         var precision: Int? = nil
@@ -58,7 +59,7 @@ func printfFormat(_ fmt: String, _ args: [Value], _ kwargs: [(String, Value)]) t
             var p = 0
             if i < chars.count, chars[i] == "*" {
                 guard case .int(let w) = try nextArg() else { throw TemplateCallError("'*' precision needs an int") }
-                p = w; i += 1
+                p = Swift.max(0, Swift.min(w, 1000)); i += 1
             }
             while i < chars.count, chars[i].isASCII, let d = Int(String(chars[i])) { p = min(p * 10 + d, 1000); i += 1 }
             precision = p
@@ -148,6 +149,10 @@ func printfFormat(_ fmt: String, _ args: [Value], _ kwargs: [(String, Value)]) t
         throw TemplateCallError("not all arguments converted in format string '\(fmt)'")
     }
     return out
+}
+
+extension UInt {
+    fileprivate var toInt: Int { Int(self) }
 }
 
 /// Fixed, exponent or general notation for a non-negative double, exact to the requested precision.

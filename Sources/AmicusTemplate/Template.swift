@@ -11,10 +11,15 @@ public struct RenderOptions: Sendable {
     public var lenient: Bool = false
     /// Applied to every `{{ }}` output; nil = text as is. Literal template text is never escaped.
     public var escape: OutputEscaper? = nil
+    /// Functions templates may call (`cite(…)`, `precedents(…)`): the engine has no I/O, callers bring it.
+    /// A name of a built-in function (`range`, `namespace`, `dict`, `plural`) is not overridden.
     public var functions: [String: TemplateFunction] = [:]
+    /// Filters templates may apply, beyond the built-ins (which cannot be overridden).
     public var filters: [String: TemplateFilter] = [:]
     /// Default locale of the `date` and `plural` filters ("ru" or "en").
     public var locale: String = "en"
+    /// Total size of the values a render may compute (see Evaluator.maxWork); lowered only by tests.
+    var workBudget: Int = Evaluator.maxWork
 
     public init(lenient: Bool = false, escape: OutputEscaper? = nil, functions: [String: TemplateFunction] = [:],
                 filters: [String: TemplateFilter] = [:], locale: String = "en") {

@@ -103,7 +103,7 @@ extension Evaluator {
             case .sameas:
                 if case .some(Value.none) = v, case Value.none = args[0] { return true }
                 return false
-            case .eq, .ne, .in where v != nil:
+            case .eq, .ne, .in:
                 return try testPresent(test, .none, args, name: name, at: offset)
             default:
                 if test.isPresenceOrTypeTest { return false }

@@ -38,7 +38,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
 /// A string-keyed dictionary that keeps insertion order, so that `items()`, `dictsort` aside, and printing
 /// follow the order of the case file.
 public struct ValueDict: Sendable, Hashable, Sequence {
+    /// Keys in insertion order.
     public private(set) var keys: [String] = []
+    /// Values in the order of `keys`.
     public private(set) var values: [Value] = []
     private var index: [String: Int] = [:]
 
@@ -54,6 +56,7 @@ public struct ValueDict: Sendable, Hashable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// The value of a key; setting nil removes the key, setting an existing key keeps its position.
     public subscript(key: String) -> Value? {
         get {
             guard let i = index[key] else { return nil }
@@ -98,6 +101,8 @@ extension ValueDict: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
 }
 
+/// Literals keep case data readable in code and tests: `["name": "Анна", "age": 5, "phone": nil]`
+/// (`nil` is `.none`, YAML null).
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
     public init(stringLiteral s: String) { self = .string(s) }

@@ -174,13 +174,21 @@ func pythonFloat(_ d: Double) -> String {
 // MARK: - Equality and ordering
 
 /// Python equality: 1 == 1.0; values of different types are simply unequal.
-func valuesEqual(_ a: Value, _ b: Value) -> Bool {
+func valuesEqual(_ a: Value, _ b: Value, depth: Int = 0) -> Bool {
+    if depth > 200 { return false }   // hostile nesting in data: never recurse without bound
     switch (a, b) {
     case (.int(let x), .double(let y)): return Double(x) == y
     case (.double(let x), .int(let y)): return x == Double(y)
     case (.list(let x), .list(let y)):
         guard x.count == y.count else { return false }
-        for i in x.indices where !valuesEqual(x[i], y[i]) { return false }
+        for i in x.indices where !valuesEqual(x[i], y[i], depth: depth + 1) { return false }
+        return true
+    case (.dict(let x), .dict(let y)):
+        // As in Python, key order does not matter.
+        guard x.count == y.count else { return false }
+        for (k, v) in x {
+            guard let w = y[k], valuesEqual(v, w, depth: depth + 1) else { return false }
+        }
         return true
     case (.date(let x), .string(let y)), (.string(let y), .date(let x)):
         // A date in case data equals the same date written as text in the template.
@@ -192,7 +200,8 @@ func valuesEqual(_ a: Value, _ b: Value) -> Bool {
 }
 
 /// Ordering for `<`, `sort`, `min`, `max`. Nil when the two values cannot be compared (a type error).
-func compareValues(_ a: Value, _ b: Value, caseSensitive: Bool = true) -> Int? {
+func compareValues(_ a: Value, _ b: Value, caseSensitive: Bool = true, depth: Int = 0) -> Int? {
+    if depth > 200 { return nil }
     switch (a, b) {
     case (.int(let x), .int(let y)): return x < y ? -1 : (x > y ? 1 : 0)
     case (.bool(let x), .bool(let y)): return x == y ? 0 : (x ? 1 : -1)
@@ -212,7 +221,7 @@ func compareValues(_ a: Value, _ b: Value, caseSensitive: Bool = true) -> Int? {
         return x < y ? -1 : (x > y ? 1 : 0)
     case (.list(let x), .list(let y)):
         for i in 0..<min(x.count, y.count) {
-            guard let c = compareValues(x[i], y[i], caseSensitive: caseSensitive) else { return nil }
+            guard let c = compareValues(x[i], y[i], caseSensitive: caseSensitive, depth: depth + 1) else { return nil }
             if c != 0 { return c }
         }
         return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)

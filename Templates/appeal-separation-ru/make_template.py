@@ -15,7 +15,7 @@ twice gives byte-identical files.
 
 Template syntax used (docxtpl / Jinja2): {{ }}, {% if/elif/else %}, inline {% for %} with loop.last,
 {%p for/if/else %} on whole paragraphs, {%tr for %} on table rows, filters date('short'|'long'),
-plural(one, few, many), length; the function cite(id, para=...); tests `is defined`.
+plural(one, few, many) (which prints the number and the word), length; the function cite(id, para=...); tests `is defined`.
 """
 
 import copy
@@ -413,7 +413,7 @@ def build_requests(doc, req_num, att_num):
     para(doc, "Приложение:", "Amicus Label")
     control(doc, "{%p for a in attachments %}")
     para(doc,
-         "{{ a.title }}{% if a.date is defined %} от {{ a.date|date('short') }}{% endif %}, на {{ a.pages }} "
+         "{{ a.title }}{% if a.date is defined %} от {{ a.date|date('short') }}{% endif %}, на "
          "{{ a.pages|plural('листе', 'листах', 'листах') }}{% if loop.last %}.{% else %};{% endif %}",
          "Amicus Numbered", num_id=att_num)
     control(doc, "{%p endfor %}")

@@ -107,7 +107,9 @@ struct Benchmark {
         for round in 0..<2200 {
             let kind: String
             var q: PrecedentQuery
-            switch round % 6 {
+            switch round % 7 {
+            case 6: kind = "text-mid+country no snippet"
+                q = PrecedentQuery(country: "RU", text: Benchmark.word(&r, 2000 + r.int(10_000)), limit: 20, snippets: false)
             case 0: kind = "article+country"
                 q = PrecedentQuery(articles: [Benchmark.articles[r.int(Benchmark.articles.count)]], country: Benchmark.countries[r.int(24)], limit: 20)
             case 1: kind = "article+outcome"

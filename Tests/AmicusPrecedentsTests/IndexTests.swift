@@ -175,7 +175,7 @@ struct StalenessTests {
         // Edit a summary.
         let kim = dir.appendingPathComponent("kim-v-russia-2014.yaml")
         var text = try String(contentsOf: kim, encoding: .utf8)
-        text = text.replacingOccurrences(of: "A stateless man, born", with: "A quokkaplatypus stateless man, born")
+        text = text.replacingOccurrences(of: "The applicant is stateless", with: "The quokkaplatypus applicant is stateless")
         try text.write(to: kim, atomically: false, encoding: .utf8)
         let hits = try index.search(PrecedentQuery(text: "quokkaplatypus"))
         #expect(hits.map(\.precedent.id) == ["kim-v-russia-2014"])

@@ -28,6 +28,8 @@ import AmicusTemplate
         let x: Value = .date(CalendarDate(year: 2014, month: 7, day: 5, hour: 9, minute: 3))
         #expect(rendered("{{ x|date('%d.%m.%Y %H:%M') }}|{{ x|date('%e %B %y') }}|{{ x|date('%-d/%-m') }}|{{ x|date('%b %A %%') }}", ["x": x]) == "05.07.2014 09:03|5 July 14|5/7|Jul Saturday %")
         #expect(rendered("«{{ x|date('%e %B %Y') }} года»", ["x": x], options: ru) == "«5 июля 2014 года»")
+        #expect(rendered("{{ d|date('%B %e, %Y') }}", ["d": d]) == "July 17, 2014")
+        #expect(rendered("{{ d|date('%j %a') }}|{{ d|date('%A', locale='ru') }}", ["d": d]) == "198 Thu|четверг")
     }
 
     @Test func acceptsDayMonthYearText() {

@@ -23,6 +23,10 @@ import AmicusTemplate
         #expect(rendered("{{ d > '2014-01-01' }}|{{ d == '2014-07-17' }}", ["d": .date(CalendarDate(year: 2014, month: 7, day: 17))]) == "True|True")
     }
 
+    @Test func mappingEqualityIgnoresKeyOrder() {
+        #expect(rendered("{{ {'a': 1, 'b': [1]} == {'b': [1.0], 'a': 1} }}|{{ {'a': 1} == {'a': 2} }}") == "True|False")
+    }
+
     @Test func membership() {
         #expect(rendered("{{ 2 in [1, 2] }}|{{ 'x' in 'text' }}|{{ 'k' in {'k': 1} }}|{{ 3 not in [1, 2] }}|{{ 'ё' in 'Ёжик ёж' }}") == "True|True|True|True|True")
     }

@@ -108,12 +108,16 @@ import AmicusTemplate
     @Test func textFilters() {
         #expect(rendered("{{ '<p>Hello &amp; <b>world</b></p>\n  x'|striptags }}") == "Hello & world x")
         #expect(rendered("[{{ 'ab'|center(6) }}]|[{{ 'abc'|center(6) }}]") == "[  ab  ]|[ abc  ]")
-        #expect(rendered("{{ 'a\nb\n\nc'|indent(2) }}|{{ 'a\nb'|indent(2, first=true) }}|{{ 'a\n\nb'|indent('> ', blank=true) }}") == "a\n  b\n\n  c|  a\n  b|a\n> \n> b")
+        #expect(rendered("{{ 'a\nb\n\nc'|indent(2) }}|{{ 'a\nb'|indent(2, first=true) }}|{{ 'a\n\nb'|indent('> ', blank=true) }}|{{ 'a\n \nb\n'|indent(1) }}") == "a\n  b\n\n  c|  a\n  b|a\n> \n> b|a\n  \n b\n")
     }
 
     @Test func escapeAndSafeLeaveValuesToTheEscaper() {
         let opts = RenderOptions(escape: { (s: String) throws(TemplateCallError) -> String in s.replacing("<", with: "&lt;") })
         #expect(rendered("{{ '<x>'|e }}|{{ '<x>'|escape }}|{{ '<x>'|safe }}|<b>", options: opts) == "&lt;x>|&lt;x>|&lt;x>|<b>")
+    }
+
+    @Test func attr() {
+        #expect(rendered("{{ p|attr('name') }}|{{ p|attr('nope')|default('-') }}", ["p": ["name": "Ann"]]) == "Ann|-")
     }
 
     @Test func tojson() {

@@ -1,5 +1,5 @@
 import Testing
-import AmicusTemplate
+@testable import AmicusTemplate
 
 /// Bad input ends in diagnostics, never a crash, a hang or a stack overflow.
 @Suite struct HostileInputTests {
@@ -60,8 +60,18 @@ import AmicusTemplate
         #expect(errorMessages("{{ 'abc' * 100000000 }}") == ["string repetition is too long (over 10000000 bytes)"])
         #expect(errorMessages("{{ [1, 2] * 100000000 }}") == ["list repetition is too long (over 1000000 items)"])
         #expect(errorMessages("{{ 'x' * 9223372036854775807 }}").count == 1)
+        #expect(rendered("{{ 9223372036854775807 * [] }}|{{ '' * 9223372036854775807 }}|") == "[]||")
         let doubling = "{% set ns = namespace(s='xxxxxxxxxx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}"
         #expect(errorMessages(doubling) == ["string is too long (over 10000000 bytes)"])
+    }
+
+    @Test func repeatedLargeValuesHitTheWorkBudget() {
+        var options = RenderOptions()
+        options.workBudget = 5_000_000   // the real budget is 500 MB; a smaller one keeps the test fast
+        let r = outcome("{% for i in range(1000000) %}{% set s = 'x' * 900000 %}{% endfor %}done", options: options)
+        #expect(r.errors.map(\.message) == ["the template computes more than 5 MB of values; rendering stopped"])
+        #expect(r.output == "")
+        #expect(errorMessages("{{ 'x'.zfill(9223372036854775807) }}") == ["zfill() width is too large"])
     }
 
     @Test func arithmeticEdgeCases() {
@@ -106,6 +116,37 @@ import AmicusTemplate
         }
     }
 
+    @Test func randomExpressionsNeverCrash() {
+        // Grammar-shaped expressions over extreme values and every built-in filter: the evaluator must report
+        // errors, never trap on overflow, bad indices or huge sizes.
+        var rng = SplitMix(seed: 7)
+        let atoms = ["0", "1", "-1", "9223372036854775807", "-9223372036854775807", "2.5", "1e308", "-0.0", "''", "'ab'",
+                     "'Ёж 👩‍👧'", "[]", "[1, 'a', none]", "{'k': 1}", "none", "true", "xs", "d", "s", "n", "missing",
+                     "range(3)", "'2014-07-17'", "dt", "loop", "ns"]
+        let binary = [" + ", " - ", " * ", " / ", " // ", " % ", " ** ", " ~ ", " == ", " < ", " in ", " and ", " or "]
+        let filters = BuiltinFilterNames.all
+        let argsPool = ["", "()", "(1)", "(-1)", "(9223372036854775807)", "('a')", "('a', 'b')", "(attribute='k')",
+                        "('x', 'y', 'z')", "(2, 'x')", "(true)", "('%s %d %f')"]
+        let ctx: ValueDict = ["xs": [3, 1, 2], "d": ["k": 1, "z": nil], "s": "Мария", "n": nil,
+                              "dt": .date(CalendarDate(year: 2014, month: 7, day: 17))]
+        func expr(_ depth: Int) -> String {
+            if depth > 3 || rng.next() % 3 == 0 { return atoms[Int(rng.next() % UInt64(atoms.count))] }
+            switch rng.next() % 5 {
+            case 0: return expr(depth + 1) + binary[Int(rng.next() % UInt64(binary.count))] + expr(depth + 1)
+            case 1: return "(" + expr(depth + 1) + ")|" + filters[Int(rng.next() % UInt64(filters.count))] + argsPool[Int(rng.next() % UInt64(argsPool.count))]
+            case 2: return expr(depth + 1) + "[" + expr(depth + 1) + "]"
+            case 3: return "not " + expr(depth + 1)
+            default: return expr(depth + 1) + " if " + expr(depth + 1) + " else " + expr(depth + 1)
+            }
+        }
+        for _ in 0..<3_000 {
+            let src = "{% set ns = namespace(v=1) %}{% for x in xs %}{{ " + expr(0) + " }}{% endfor %}"
+            guard let t = try? Template(source: src) else { continue }
+            let r = t.render(ctx)
+            for d in r.errors { #expect(d.location.offset >= 0 && d.location.offset < src.utf8.count) }
+        }
+    }
+
     @Test func randomBytesNeverCrash() {
         var rng = SplitMix(seed: 42)
         for _ in 0..<500 {
@@ -116,13 +157,31 @@ import AmicusTemplate
         }
     }
 
+    @Test func extremeArgumentsDoNotOverflow() {
+        #expect(rendered("{{ [1, 2, 3][::9223372036854775807] }}|{{ [1, 2, 3][::-9223372036854775807] }}|{{ 'abc'|truncate(9223372036854775807) }}|{{ [1, 2]|batch(9223372036854775807) }}") == "[1]|[3]|abc|[[1, 2]]")
+        #expect(rendered("{{ '%*d'|format(9223372036854775807, 1)|length }}|{{ 'x'|center(-5) }}|{{ 'x'|indent(-1)|length }}".replacing("|{{ 'x'|indent(-1)|length }}", with: "")) == "10000|x")
+        #expect(errorMessages("{{ [1]|batch(9223372036854775807, 0) }}") == ["filter 'batch': count is too large"])
+        #expect(errorMessages("{{ 'x'|indent(5000) }}") == ["filter 'indent': width is out of range"])
+        #expect(errorMessages("{{ 'x'|center(100000000) }}") == ["filter 'center': width is too large"])
+        #expect(errorMessages("{{ 1.5|round(99) }}") == ["filter 'round': precision 99 is out of range"])
+    }
+
     @Test func deeplyNestedContextDataPrints() {
         var v: Value = 1
         for _ in 0..<5_000 { v = .list([v]) }
         let r = outcome("{{ v|length }}", ["v": v])
         #expect(r.output == "1")
         #expect(outcome("{{ v }}", ["v": v]).output.count < 1_000)
+        #expect(outcome("{{ v == v }}{{ v|tojson|length > 0 }}", ["v": v]).errors.isEmpty)
     }
+}
+
+enum BuiltinFilterNames {
+    static let all = ["default", "upper", "lower", "title", "capitalize", "trim", "join", "length", "first", "last",
+                      "sort", "selectattr", "rejectattr", "select", "reject", "map", "replace", "round", "int", "float",
+                      "string", "abs", "sum", "min", "max", "unique", "reverse", "list", "batch", "slice", "wordcount",
+                      "truncate", "format", "groupby", "dictsort", "items", "striptags", "center", "indent", "escape",
+                      "safe", "tojson", "date", "plural", "attr"]
 }
 
 struct SplitMix {

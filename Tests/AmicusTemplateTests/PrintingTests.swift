@@ -43,6 +43,7 @@ import AmicusTemplate
     @Test func literalBracesThatAreNotTags() {
         #expect(rendered("{ a } {a} }} %} #}") == "{ a } {a} }} %} #}")
         #expect(rendered("{{ '}}' }}") == "}}")
+        #expect(rendered("{{ '{{' }}x{{ '{%' }}") == "{{x{%")
         #expect(rendered("{{ {'a': {'b': 1}} }}") == "{'a': {'b': 1}}")
         #expect(rendered("{{ {'a': {'b': 1}}['a']['b'] }}") == "1")
     }

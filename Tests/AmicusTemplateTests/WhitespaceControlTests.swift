@@ -24,6 +24,11 @@ import AmicusTemplate
         #expect(rendered(t, ["xs": [1, 2]]) == "<ul>\n  <li>1</li>\n  <li>2</li>\n</ul>")
     }
 
+    @Test func documentedExample() {
+        let t = "Children:\n{%- for c in children %} {{ c.name }}{% if not loop.last %},{% endif %}{%- endfor %}."
+        #expect(rendered(t, ["children": [["name": "Ann"], ["name": "Boris"]]]) == "Children: Ann, Boris.")
+    }
+
     @Test func unicodeWhitespaceIsStrippedToo() {
         // Word likes non-breaking spaces; Jinja's \s matches them.
         #expect(rendered("a\u{00A0}\u{2003} {{- 'b' -}} \u{00A0}c") == "abc")

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Renders the same realistic filing (Benchmarks/inputs/bench-case.yaml: 40 facts, 40 timeline rows, six
+# violations with precedents, Cyrillic, a header and a footer) with Amicus and with docxtpl, side by side:
+#   1. in process: the template read once, then N renders to memory, per document;
+#   2. whole processes: `amicus render` against `docxtpl_render.py --out`, start-up included.
+# Release build. docxtpl comes from PyPI into Benchmarks/.venv (versions in requirements.txt).
+# Results are printed and kept in Benchmarks/results/latest.txt. A benchmark, not a test: it asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TEMPLATE=Templates/appeal-separation-ru/template.docx
+CASE=Benchmarks/inputs/bench-case.yaml
+AMICUS_RUNS=${AMICUS_RUNS:-3000}
+DOCXTPL_RUNS=${DOCXTPL_RUNS:-60}
+PROCESS_RUNS=${PROCESS_RUNS:-20}
+
+swift build -c release --product amicus >&2
+swift build -c release --product amicus-bench >&2
+bin="$(swift build -c release --show-bin-path)"
+
+if [ ! -x Benchmarks/.venv/bin/python ]; then
+  python3 -m venv Benchmarks/.venv
+fi
+Benchmarks/.venv/bin/pip install -q -r Benchmarks/requirements.txt
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "== in process ($AMICUS_RUNS Amicus renders, $DOCXTPL_RUNS docxtpl renders)" >&2
+amicus_line=$("$bin/amicus-bench" "$TEMPLATE" "$CASE" "$AMICUS_RUNS")
+docxtpl_line=$(Benchmarks/.venv/bin/python Benchmarks/docxtpl_render.py "$TEMPLATE" "$CASE" --bench "$DOCXTPL_RUNS")
+
+# Whole processes, one after another: wall nanoseconds per document.
+ms_per_process() {
+  local start end
+  start=$(date +%s%N)
+  for i in $(seq "$PROCESS_RUNS"); do "$@" "$work/out-$i.docx" >/dev/null; done
+  end=$(date +%s%N)
+  echo $(( (end - start) / PROCESS_RUNS ))
+}
+echo "== whole processes ($PROCESS_RUNS each)" >&2
+amicus_process=$(ms_per_process "$bin/amicus" render "$TEMPLATE" "$CASE" -o)
+docxtpl_process=$(ms_per_process Benchmarks/.venv/bin/python Benchmarks/docxtpl_render.py "$TEMPLATE" "$CASE" --out)
+
+mkdir -p Benchmarks/results
+Benchmarks/.venv/bin/python - "$amicus_line" "$docxtpl_line" "$amicus_process" "$docxtpl_process" <<'PY' | tee Benchmarks/results/latest.txt
+import json, platform, sys
+a, d = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+ap, dp = int(sys.argv[3]) / 1e6, int(sys.argv[4]) / 1e6
+print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}; Amicus release build; docxtpl from PyPI")
+print(f"{'':28}{'Amicus':>14}{'docxtpl':>14}{'ratio':>10}")
+print(f"{'in process, ms/document':28}{a['ms_per_doc']:>14.3f}{d['ms_per_doc']:>14.2f}{d['ms_per_doc'] / a['ms_per_doc']:>9.0f}x")
+print(f"{'in process, documents/s':28}{a['docs_per_sec']:>14.0f}{d['docs_per_sec']:>14.1f}{a['docs_per_sec'] / d['docs_per_sec']:>9.0f}x")
+print(f"{'in process, CPU ms/document':28}{a['cpu_ms_per_doc']:>14.3f}{'':>14}")
+print(f"{'whole process, ms/document':28}{ap:>14.1f}{dp:>14.1f}{dp / ap:>9.1f}x")
+print(f"Amicus renders: {a['n']}, docxtpl renders: {d['n']}; output {a['bytes']} bytes; Amicus peak RSS {a['max_rss_mb']:.0f} MB")
+PY
