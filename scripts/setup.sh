@@ -3,7 +3,7 @@
 # Used by `make examples` and `make test`; safe to run again.
 set -euo pipefail
 
-needed=(libzip-dev libxml2-dev libsqlite3-dev pkg-config)
+needed=(libzip-dev libdeflate-dev libxml2-dev libsqlite3-dev pkg-config)
 if [ "${AMICUS_WITH_LIBREOFFICE:-1}" = 1 ]; then
   needed+=(libreoffice-writer-nogui)
 fi

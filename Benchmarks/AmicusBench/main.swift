@@ -10,7 +10,7 @@ guard arguments.count == 4, let runs = Int(arguments[3]), runs > 0 else {
     exit(2)
 }
 do {
-    let prepared = try BenchmarkSubject(template: arguments[1], case: arguments[2])
+    let prepared = try BenchmarkSubject(template: arguments[1], case: arguments[2], precedents: PrecedentSource.find(explicit: nil))
     // One untimed render warms caches and checks that the render succeeds at all.
     let size = try prepared.renderOnce()
     let cpuStart = processCPUSeconds()

@@ -8,6 +8,9 @@ public struct PrecedentSource: Sendable {
     public let corpus: PrecedentCorpus?
     /// Why there is no corpus: the templates' calls to cite() say this instead of citing.
     public let unavailable: String?
+    /// Citations already formatted, by id, pinpoint and style: a batch or a long filing cites the same few
+    /// precedents again and again.
+    private let citations = CitationCache()
 
     public init(corpus: PrecedentCorpus) {
         self.corpus = corpus
@@ -62,6 +65,7 @@ public struct PrecedentSource: Sendable {
     /// Unverified records and fields are reported to `notes` so a lawyer checks them before filing.
     func functions(language: String, notes: NoteCollector? = nil) -> [String: TemplateFunction] {
         guard let corpus = self.corpus else { return Self.unavailableFunctions(unavailable ?? "no precedent corpus") }
+        let citations = self.citations
         let cite: TemplateFunction = { (args, kwargs) throws(TemplateCallError) -> Value in
             let arguments = try CallArguments(name: "cite", args, kwargs, positional: ["id", "para", "style"])
             guard let id = arguments.string("id") else { throw TemplateCallError("cite() needs the id of a precedent, e.g. cite('kim-v-russia-2014')") }
@@ -76,7 +80,10 @@ public struct PrecedentSource: Sendable {
                 }
                 style = chosen
             }
-            let citation = precedent.citation(para: arguments.string("para"), style: style)
+            let para = arguments.string("para")
+            let citation = citations.citation(id: id, para: para, style: style) {
+                precedent.citation(para: para, style: style)
+            }
             if !citation.isVerified {
                 let fields = citation.unverifiedFields.isEmpty ? "" : " (unverified: \(citation.unverifiedFields.joined(separator: ", ")))"
                 notes?.add("cite('\(id)'): the record is not fully verified\(fields); check it against the source before filing: \(precedent.source)")
@@ -136,6 +143,32 @@ public struct PrecedentSource: Sendable {
         ]
         pairs.append(("citation", .string(cite(precedent, style: style))))
         return .dict(ValueDict(pairs))
+    }
+}
+
+/// Formatted citations, kept for the life of the source; safe across threads.
+final class CitationCache: @unchecked Sendable {
+    private struct Key: Hashable {
+        var id: String
+        var para: String?
+        var style: CitationStyle
+    }
+    private let lock = NSLock()
+    private var stored: [Key: Citation] = [:]
+
+    func citation(id: String, para: String?, style: CitationStyle, make: () -> Citation) -> Citation {
+        let key = Key(id: id, para: para, style: style)
+        lock.lock()
+        if let found = stored[key] {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        stored[key] = made
+        lock.unlock()
+        return made
     }
 }
 

@@ -22,6 +22,10 @@ public struct DocumentTemplate: Sendable {
     let package: ZipPackage
     let parts: [PartTemplate]
 
+    /// libdeflate level of the rendered parts. Level 1 compresses a filing's XML (which repeats the same markup)
+    /// almost as small as the higher levels in a fraction of the time; measured with Benchmarks/run.sh.
+    static let compressionLevel: UInt32 = 1
+
     /// The largest template file Amicus opens.
     public static let maximumFileSize = 256 << 20
 
@@ -131,7 +135,7 @@ public struct DocumentTemplate: Sendable {
     public func render(_ context: ValueDict, options: RenderOptions = RenderOptions()) -> DocumentRender {
         var errors: [DocumentDiagnostic] = []
         var warnings: [DocumentDiagnostic] = []
-        var replacements: [String: [UInt8]] = [:]
+        var replacements: [String: String] = [:]
         for part in parts {
             var partOptions = options
             partOptions.escape = part.escaper
@@ -139,16 +143,16 @@ public struct DocumentTemplate: Sendable {
             errors += outcome.errors.map { part.locator.diagnostic($0, file: name, part: part.part, severity: .error) }
             warnings += outcome.warnings.map { part.locator.diagnostic($0, file: name, part: part.part, severity: .warning) }
             guard outcome.errors.isEmpty else { continue }
-            let bytes = Array(outcome.output.utf8)
-            if let problem = XMLSupport.wellFormednessProblem(bytes, part: part.part) {
+            var output = outcome.output
+            if let problem = output.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: part.part) }) {
                 errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
                 continue
             }
-            replacements[part.part] = bytes
+            replacements[part.part] = output
         }
         guard errors.isEmpty else { return DocumentRender(bytes: nil, errors: errors, warnings: warnings) }
         do {
-            let bytes = try package.rewritten(replacing: replacements)
+            let bytes = try package.rewritten(replacing: replacements, compressionLevel: Self.compressionLevel)
             return DocumentRender(bytes: bytes, errors: [], warnings: warnings)
         } catch {
             return DocumentRender(bytes: nil, errors: [DocumentDiagnostic(file: name, message: error.message)], warnings: warnings)

@@ -7,47 +7,65 @@ enum OutputEscaping {
     /// XML for text inside a run: `breakMarkup`/`tabMarkup` close the current text element, insert the break,
     /// and reopen it (`</w:t><w:br/><w:t xml:space="preserve">` in WordprocessingML).
     static func textEscaper(breakMarkup: String?, tabMarkup: String?) -> OutputEscaper {
+        let lineBreak = Array((breakMarkup ?? "\n").utf8)
+        let tab = Array((tabMarkup ?? "\t").utf8)
         return { (text: String) throws(TemplateCallError) -> String in
-            try escape(text, breakMarkup: breakMarkup, tabMarkup: tabMarkup)
+            try escape(text, lineBreak: lineBreak, tab: tab)
         }
     }
 
     static func escape(_ text: String, breakMarkup: String?, tabMarkup: String?) throws(TemplateCallError) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF {
-            needsWork = true
-            break
-        }
-        if !needsWork { return text }
-        var out = String()
-        out.reserveCapacity(text.utf8.count + 16)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n":
-                if previousWasCR { continue }
-                out += breakMarkup ?? "\n"
-            case "\r", "\u{000B}": out += breakMarkup ?? "\n"
-            case "\t": out += tabMarkup ?? "\t"
-            case "\u{FFFE}", "\u{FFFF}":
-                throw TemplateCallError("contains U+\(hex(scalar)), which a document cannot hold")
-            default:
-                if scalar.value < 0x20 {
-                    throw TemplateCallError("contains the control character U+\(hex(scalar)), which a document cannot hold")
-                }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        try escape(text, lineBreak: Array((breakMarkup ?? "\n").utf8), tab: Array((tabMarkup ?? "\t").utf8))
     }
 
-    private static func hex(_ scalar: Unicode.Scalar) -> String {
-        let digits = String(scalar.value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    /// Works on UTF-8 bytes: the characters that need attention are all ASCII, except U+FFFE and U+FFFF
+    /// (EF BF BE, EF BF BF), so most values pass through untouched and the rest are copied byte-wise.
+    static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8]) throws(TemplateCallError) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where needsAttention(byte) { return false }
+            return true
+        } ?? false
+        if clean { return text }
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(TemplateCallError) -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])            // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])      // &quot;
+                case 0x0D:
+                    out.append(contentsOf: lineBreak)
+                    if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                case 0x0A, 0x0B: out.append(contentsOf: lineBreak)
+                case 0x09: out.append(contentsOf: tab)
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    throw TemplateCallError("contains U+\(bytes[i + 2] == 0xBE ? "FFFE" : "FFFF"), which a document cannot hold")
+                default:
+                    if byte < 0x20 {
+                        throw TemplateCallError("contains the control character U+\(hex(byte)), which a document cannot hold")
+                    }
+                    out.append(byte)
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        } }
+        return try result.get()
+    }
+
+    @inline(__always)
+    private static func needsAttention(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 }

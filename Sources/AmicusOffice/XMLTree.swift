@@ -83,19 +83,19 @@ enum XMLSupport {
     }
 
     /// Checks that a rendered part is well-formed before anything is written. Returns the problem, or nil.
-    static func wellFormednessProblem(_ bytes: [UInt8], part: String) -> String? {
+    /// A SAX parse with no callbacks: libxml2 checks every rule of well-formedness but builds no tree, which
+    /// matters when this runs once per rendered part.
+    static func wellFormednessProblem(_ bytes: UnsafeRawBufferPointer, part: String) -> String? {
         initialise()
-        guard let context = xmlNewParserCtxt() else { return "out of memory" }
-        defer { xmlFreeParserCtxt(context) }
-        let options = parseOptions | Int32(XML_PARSE_HUGE.rawValue)
-        let document = bytes.withUnsafeBytes { raw in
-            raw.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), part, "UTF-8", options)
-            }
-        }
-        guard let document else { return lastError(of: context) }
-        xmlFreeDoc(document)
-        return nil
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.serror = { _, _ in }
+        handler.warning = nil
+        let status = xmlSAXUserParseMemory(&handler, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        guard status != 0 else { return nil }
+        guard let error = xmlGetLastError() else { return "not well-formed (libxml2 error \(status))" }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+        return "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
     }
 }
 

@@ -107,7 +107,7 @@ struct ZipPackage: Sendable {
     /// The package with `replacements` (entry name → new bytes) written in place of the old entries, every other
     /// entry copied as it was. The modification time of a replaced entry is fixed, so the same input always gives
     /// the same bytes.
-    func rewritten(replacing replacements: [String: [UInt8]], compressionLevel: UInt32 = 6) throws(PackageError) -> [UInt8] {
+    func rewritten(replacing replacements: [String: String], compressionLevel: UInt32 = 6) throws(PackageError) -> [UInt8] {
         if replacements.isEmpty { return bytes }
         var error = zip_error_t()
         zip_error_init(&error)
@@ -123,16 +123,19 @@ struct ZipPackage: Sendable {
             }
             // Replace in entry order so that failures are reported the same way every time.
             for entry in entries {
-                guard let data = replacements[entry.name] else { continue }
-                let copy = malloc(max(data.count, 1))!
-                data.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: data.count) }
-                guard let entrySource = zip_source_buffer(archive, copy, zip_uint64_t(data.count), 1) else {
-                    free(copy)
-                    zip_discard(archive)
-                    throw PackageError("cannot store '\(entry.name)': \(String(cString: zip_strerror(archive)))")
+                guard var text = replacements[entry.name] else { continue }
+                let deflated = text.withUTF8 { bytes in
+                    PrecompressedEntry(deflating: UnsafeRawBufferPointer(bytes), level: Int32(compressionLevel),
+                                       modificationTime: Self.fixedModificationTime)
                 }
+                guard let part = deflated,
+                      let entrySource = part.source(in: archive) else {
+                    zip_discard(archive)
+                    throw PackageError("cannot compress '\(entry.name)'")
+                }
+                // Deflate is set explicitly so libzip copies the compressed bytes instead of converting them.
                 if zip_file_replace(archive, entry.index, entrySource, 0) != 0
-                    || zip_set_file_compression(archive, entry.index, ZIP_CM_DEFLATE, compressionLevel) != 0
+                    || zip_set_file_compression(archive, entry.index, ZIP_CM_DEFLATE, 0) != 0
                     || zip_file_set_mtime(archive, entry.index, Self.fixedModificationTime, 0) != 0
                 {
                     let message = String(cString: zip_strerror(archive))

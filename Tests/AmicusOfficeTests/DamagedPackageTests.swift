@@ -28,7 +28,7 @@ import Testing
     @Test func aPartThatIsNotWellFormedIsReported() throws {
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: fixture("split-tag.docx"))))
         let package = try ZipPackage(bytes: bytes)
-        bytes = try package.rewritten(replacing: ["word/document.xml": Array("<w:document><w:body>".utf8)])
+        bytes = try package.rewritten(replacing: ["word/document.xml": "<w:document><w:body>"])
         let error = try #require(throws: DocumentErrors.self) { try DocumentTemplate(bytes: bytes, name: "broken.docx", format: .docx) }
         #expect(error.diagnostics[0].message.contains("not well-formed"), "\(error)")
     }
