@@ -33,12 +33,13 @@ let package = Package(
         // What the command line and the server call: ties case data, precedents and templates together.
         .target(name: "AmicusKit", dependencies: ["AmicusTemplate", "AmicusOffice", "AmicusCase", "AmicusPrecedents"]),
         .executableTarget(name: "amicus", dependencies: [
-            "AmicusKit",
+            "AmicusKit", "AmicusPrecedents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Release-build benchmark harness (Benchmarks/run.sh runs it beside docxtpl).
         .executableTarget(name: "amicus-bench", dependencies: ["AmicusKit"], path: "Benchmarks/AmicusBench"),
+        .executableTarget(name: "precedents-bench", dependencies: ["AmicusPrecedents"], path: "Benchmarks/PrecedentsBench"),
 
         .testTarget(name: "AmicusTemplateTests", dependencies: ["AmicusTemplate"]),
         .testTarget(name: "AmicusOfficeTests", dependencies: ["AmicusOffice", "AmicusTemplate"], resources: [.copy("Fixtures")]),

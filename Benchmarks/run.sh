@@ -4,6 +4,7 @@
 #   1. in process: the template read once, then N renders to memory, per document;
 #   2. whole processes: `amicus render` against `docxtpl_render.py --out`, start-up included.
 # Release build. docxtpl comes from PyPI into Benchmarks/.venv (versions in requirements.txt).
+# Then the precedent index: 100,000 synthetic records (generated, never committed), build time and search latency.
 # Results are printed and kept in Benchmarks/results/latest.txt. A benchmark, not a test: it asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ PROCESS_RUNS=${PROCESS_RUNS:-20}
 
 swift build -c release --product amicus >&2
 swift build -c release --product amicus-bench >&2
+swift build -c release --product precedents-bench >&2
 bin="$(swift build -c release --show-bin-path)"
 
 if [ ! -x Benchmarks/.venv/bin/python ]; then
@@ -55,3 +57,6 @@ print(f"{'in process, CPU ms/document':28}{a['cpu_ms_per_doc']:>14.3f}{'':>14}")
 print(f"{'whole process, ms/document':28}{ap:>14.1f}{dp:>14.1f}{dp / ap:>9.1f}x")
 print(f"Amicus renders: {a['n']}, docxtpl renders: {d['n']}; output {a['bytes']} bytes; Amicus peak RSS {a['max_rss_mb']:.0f} MB")
 PY
+
+echo "== precedent index: 100,000 synthetic records" >&2
+"$bin/precedents-bench" 100000 | tee -a Benchmarks/results/latest.txt

@@ -1,14 +1,17 @@
-import Foundation
-import Testing
 import AmicusPrecedents
+import Foundation
 
-/// Synthetic corpus for measuring the index. Skipped unless AMICUS_PRECEDENT_BENCH is set; run it in release:
-///
-///     AMICUS_PRECEDENT_BENCH=100000 swift test -c release -Xswiftc -enable-testing \
-///         --scratch-path .build-precedents --filter AmicusPrecedentsTests.Benchmark
-///
-/// Prints build time and search latencies (p50/p95 per query kind and overall).
-@Suite("Benchmark", .enabled(if: ProcessInfo.processInfo.environment["AMICUS_PRECEDENT_BENCH"] != nil))
+// Builds the precedent index over a synthetic corpus (generated here, never committed) and times searches.
+//     precedents-bench [COUNT]        (release build; Benchmarks/run.sh runs it with 100,000)
+// Prints build time and search latencies (p50/p95 per query kind and overall). Asserts nothing.
+let requested = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+do {
+    try Benchmark().run(count: requested)
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
+
 struct Benchmark {
     /// Deterministic generator (SplitMix64).
     struct Rng {
@@ -84,15 +87,13 @@ struct Benchmark {
         return s[min(s.count - 1, Int(Double(s.count) * p))]
     }
 
-    @Test func hundredThousand() throws {
-        let n = Int(ProcessInfo.processInfo.environment["AMICUS_PRECEDENT_BENCH"] ?? "") ?? 100_000
+    func run(count n: Int) throws {
         let clock = ContinuousClock()
         var records: [Precedent] = []
         let gen = clock.measure { records = Benchmark.synthetic(count: n) }
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("amicus-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let keep = ProcessInfo.processInfo.environment["AMICUS_PRECEDENT_BENCH_KEEP"] != nil
-        defer { if !keep { try? FileManager.default.removeItem(at: dir) } else { print("BENCH kept \(dir.path)") } }
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bench.sqlite")
         var index: PrecedentIndex?
         let build = try clock.measure { index = try PrecedentIndex.build(from: records, at: file) }
