@@ -3,11 +3,18 @@ import Foundation
 
 /// The formats a template can be in; chosen from the template's file extension.
 public enum DocumentFormat: String, Sendable, CaseIterable {
+    /// Word (Office Open XML), a zip package.
     case docx
+    /// OpenDocument text, a zip package.
+    case odt
+    /// Flat OpenDocument text: the whole document in one XML file.
+    case fodt
 
     public init?(path: String) {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "docx": self = .docx
+        case "odt": self = .odt
+        case "fodt": self = .fodt
         default: return nil
         }
     }
@@ -19,7 +26,10 @@ public struct DocumentTemplate: Sendable {
     /// The template file as the user named it: the first word of every message.
     public let name: String
     public let format: DocumentFormat
-    let package: ZipPackage
+    /// Nil for a flat document, which is one XML part and no package.
+    let package: ZipPackage?
+    /// A flat document's own bytes, given back as they are when it holds no tag.
+    let flatDocument: [UInt8]?
     let parts: [PartTemplate]
 
     /// libdeflate level of the rendered parts. Level 1 compresses a filing's XML (which repeats the same markup)
@@ -32,7 +42,7 @@ public struct DocumentTemplate: Sendable {
     /// Reads and compiles a template file. Every problem of every part comes back at once.
     public static func open(path: String) throws(DocumentErrors) -> DocumentTemplate {
         guard let format = DocumentFormat(path: path) else {
-            throw DocumentErrors([DocumentDiagnostic(file: path, message: "unknown template format: expected a .docx file")])
+            throw DocumentErrors([DocumentDiagnostic(file: path, message: "unknown template format: expected a .docx, .odt or .fodt file")])
         }
         let bytes: [UInt8]
         do {
@@ -53,19 +63,44 @@ public struct DocumentTemplate: Sendable {
     public init(bytes: [UInt8], name: String, format: DocumentFormat) throws(DocumentErrors) {
         self.name = name
         self.format = format
+        if format == .fodt {
+            self.package = nil
+            self.flatDocument = bytes
+            do {
+                let tree = try XMLTree.parse(bytes, part: name)
+                guard let (source, prefix) = try OdfScoping.source(tree) else {
+                    self.parts = []
+                    return
+                }
+                switch PartTemplate.compile(source, part: "", file: name, escaper: OutputEscaping.odfEscaper(textPrefix: prefix)) {
+                case .success(let template): self.parts = [template]
+                case .failure(let errors): throw errors
+                }
+            } catch let error as PackageError {
+                throw DocumentErrors([DocumentDiagnostic(file: name, message: error.message)])
+            } catch let error as DocumentErrorsBuilder {
+                throw DocumentErrors(error.diagnostics(file: name, part: nil))
+            } catch let error as DocumentErrors {
+                throw error
+            } catch {
+                throw DocumentErrors([DocumentDiagnostic(file: name, message: "\(error)")])
+            }
+            return
+        }
+        let package: ZipPackage
         do {
-            self.package = try ZipPackage(bytes: bytes)
+            package = try ZipPackage(bytes: bytes)
         } catch {
             throw DocumentErrors([DocumentDiagnostic(file: name, message: error.message)])
         }
+        self.package = package
+        self.flatDocument = nil
+        try Self.checkKind(package, format: format, file: name)
         var compiled: [PartTemplate] = []
         var diagnostics: [DocumentDiagnostic] = []
-        guard package.entry(named: "word/document.xml") != nil else {
-            throw DocumentErrors([DocumentDiagnostic(file: name, message: "no word/document.xml: this is not a Word document (or it is damaged)")])
-        }
-        for entry in Self.renderedEntries(of: package) {
+        for entry in Self.renderedEntries(of: package, format: format) {
             do {
-                if let part = try Self.compile(entry, in: package, file: name) { compiled.append(part) }
+                if let part = try Self.compile(entry, in: package, format: format, file: name) { compiled.append(part) }
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -74,8 +109,33 @@ public struct DocumentTemplate: Sendable {
         self.parts = compiled
     }
 
+    /// A package of the wrong kind is refused before anything is parsed.
+    private static func checkKind(_ package: ZipPackage, format: DocumentFormat, file: String) throws(DocumentErrors) {
+        switch format {
+        case .docx:
+            guard package.entry(named: "word/document.xml") != nil else {
+                throw DocumentErrors([DocumentDiagnostic(file: file, message: "no word/document.xml: this is not a Word document (or it is damaged)")])
+            }
+        case .odt:
+            guard package.entry(named: "content.xml") != nil else {
+                throw DocumentErrors([DocumentDiagnostic(file: file, message: "no content.xml: this is not an OpenDocument text (or it is damaged)")])
+            }
+            if let mimetype = package.entry(named: "mimetype"), let bytes = try? package.read(mimetype) {
+                let kind = String(decoding: bytes, as: UTF8.self)
+                guard kind.hasPrefix("application/vnd.oasis.opendocument.text") else {
+                    throw DocumentErrors([DocumentDiagnostic(file: file, message: "this OpenDocument file is '\(kind)', not a text document")])
+                }
+            }
+        case .fodt:
+            break
+        }
+    }
+
     /// The parts that may hold tags, main document first.
-    static func renderedEntries(of package: ZipPackage) -> [ZipPackage.Entry] {
+    static func renderedEntries(of package: ZipPackage, format: DocumentFormat = .docx) -> [ZipPackage.Entry] {
+        if format == .odt {
+            return ["content.xml", "styles.xml", "meta.xml"].compactMap { package.entry(named: $0) }
+        }
         func isRendered(_ name: String) -> Bool {
             if name == "word/footnotes.xml" || name == "word/endnotes.xml" || name == "word/comments.xml" || name == "docProps/core.xml" {
                 return true
@@ -90,13 +150,18 @@ public struct DocumentTemplate: Sendable {
         return main + package.entries.filter { $0.name != "word/document.xml" && isRendered($0.name) }
     }
 
-    private static func compile(_ entry: ZipPackage.Entry, in package: ZipPackage, file: String) throws(DocumentErrors) -> PartTemplate? {
+    private static func compile(_ entry: ZipPackage.Entry, in package: ZipPackage, format: DocumentFormat,
+                                file: String) throws(DocumentErrors) -> PartTemplate? {
         let part = entry.name
         let source: PartSource?
         let escaper: OutputEscaper
         do {
             let tree = try XMLTree.parse(try package.read(entry), part: part)
-            if part == "docProps/core.xml" {
+            if format == .odt {
+                guard let (odf, prefix) = try OdfScoping.source(tree) else { return nil }
+                source = odf
+                escaper = OutputEscaping.odfEscaper(textPrefix: prefix)
+            } else if part == "docProps/core.xml" {
                 source = try DocxScoping.corePropertiesSource(tree)
                 escaper = OutputEscaping.textEscaper(breakMarkup: nil, tabMarkup: nil)
             } else if let (body, prefix) = try DocxScoping.bodySource(tree) {
@@ -151,6 +216,11 @@ public struct DocumentTemplate: Sendable {
             replacements[part.part] = output
         }
         guard errors.isEmpty else { return DocumentRender(bytes: nil, errors: errors, warnings: warnings) }
+        guard let package else {
+            // A flat document is its one part.
+            let bytes = replacements[""].map { Array($0.utf8) } ?? flatDocument ?? []
+            return DocumentRender(bytes: bytes, errors: [], warnings: warnings)
+        }
         do {
             let bytes = try package.rewritten(replacing: replacements, compressionLevel: Self.compressionLevel)
             return DocumentRender(bytes: bytes, errors: [], warnings: warnings)

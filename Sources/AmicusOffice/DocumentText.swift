@@ -17,6 +17,50 @@ public struct DocumentText: Sendable {
 
     public func part(_ name: String) -> Part? { parts.first { $0.name == name } }
 
+    /// Reads the text of a document in any of the formats Amicus writes.
+    public init(bytes: [UInt8], format: DocumentFormat, name: String = "document") throws(DocumentErrors) {
+        switch format {
+        case .docx: try self.init(docx: bytes, name: name)
+        case .odt: try self.init(odt: bytes, name: name)
+        case .fodt:
+            do {
+                let tree = try XMLTree.parse(bytes, part: name)
+                self.init(parts: tree.root.map { [Part(name: "document", paragraphs: Self.odfParagraphs(under: $0))] } ?? [])
+            } catch {
+                throw DocumentErrors([DocumentDiagnostic(file: name, message: error.message)])
+            }
+        }
+    }
+
+    init(parts: [Part]) { self.parts = parts }
+
+    /// Reads the text of an .odt: content.xml (body), styles.xml (headers and footers) and meta.xml.
+    public init(odt bytes: [UInt8], name: String = "document") throws(DocumentErrors) {
+        do {
+            let package = try ZipPackage(bytes: bytes)
+            parts = try DocumentTemplate.renderedEntries(of: package, format: .odt).map { (entry) throws(PackageError) in
+                let tree = try XMLTree.parse(try package.read(entry), part: entry.name)
+                return Part(name: entry.name, paragraphs: tree.root.map { Self.odfParagraphs(under: $0) } ?? [])
+            }
+        } catch {
+            throw DocumentErrors([DocumentDiagnostic(file: name, message: error.message)])
+        }
+    }
+
+    /// ODF paragraphs and headings, with `text:s`, `text:tab` and `text:line-break` read as the characters they
+    /// stand for; the document's title, subject and description come last, one per line.
+    private static func odfParagraphs(under root: XMLNodePointer) -> [String] {
+        let paragraphs = collectElements(under: root, where: OdfScoping.isParagraph)
+            .filter { $0.ancestor(where: { $0.isElement("tracked-changes", in: OdfScoping.textNamespace) }) == nil }
+            .map { paragraph in OdfScoping.pieces(of: paragraph).map { String(String.UnicodeScalarView($0.text)) }.joined() }
+        let dc = DocxScoping.dublinCore
+        let properties = collectElements(under: root, where: { $0.isElement("meta", in: OdfScoping.officeNamespace) })
+            .flatMap(\.children)
+            .filter { $0.isElement("title", in: dc) || $0.isElement("subject", in: dc) || $0.isElement("description", in: dc) }
+            .map(\.text)
+        return paragraphs + properties
+    }
+
     /// Reads the text of a .docx: the body, headers, footers, notes, comments and the core properties.
     /// Deleted text (tracked changes) is not part of what a reader sees and is left out.
     public init(docx bytes: [UInt8], name: String = "document") throws(DocumentErrors) {

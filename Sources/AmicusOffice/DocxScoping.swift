@@ -19,13 +19,13 @@ enum DocxScoping {
         var problems = DocumentErrorsBuilder()
         let isParagraph: (XMLNodePointer) -> Bool = { $0.isElement("p", in: wordNamespaces) }
         let paragraphs = collectElements(under: root, where: isParagraph)
-        var placed: [PlacedTag] = []
+        var placed: [TagGathering.PlacedTag] = []
 
         for (number, paragraph) in paragraphs.enumerated() {
             let textNodes = collectElements(under: paragraph) { $0.isElement("t", in: wordNamespaces) }
                 .filter { $0.ancestor(where: isParagraph) == paragraph }
             let place = "paragraph \(number + 1)"
-            placed += gather(textNodes, place: place, markers: &markers, problems: &problems)
+            placed += TagGathering.gather(textNodes.map(TextPiece.wordText), place: place, markers: &markers, problems: &problems)
         }
         if placed.isEmpty {
             if problems.isEmpty { return nil }
@@ -58,7 +58,7 @@ enum DocxScoping {
             }
             for element in elements {
                 let place = "property dc:\(name)"
-                let tags = gather([element], place: place, markers: &markers, problems: &problems)
+                let tags = TagGathering.gather([TextPiece.wordText(element)], place: place, markers: &markers, problems: &problems)
                 for tag in tags where tag.kind != .print && tag.kind != .block && tag.kind != .comment {
                     problems.add(place: place, tag: tag.original, "a document property holds plain text: only {{ }}, {% %} and {# #} tags work here")
                 }
@@ -70,82 +70,12 @@ enum DocxScoping {
         return PartSourceBuilder.build(serialized: tree.serialized(), markers: markers, textElement: nil)
     }
 
-    // MARK: - Gathering tags over runs
-
-    struct PlacedTag {
-        /// The text element that now holds the whole tag.
-        var node: XMLNodePointer
-        var marker: String
-        var kind: TagScanner.Kind
-        var original: String
-        var site: Int
-    }
-
-    /// Scans the text of `nodes` as one string; rewrites each node's text so every tag sits whole, as a marker,
-    /// in the node where it began, and the pieces of it in later nodes are gone.
-    private static func gather(
-        _ nodes: [XMLNodePointer], place: String, markers: inout MarkerTable, problems: inout DocumentErrorsBuilder
-    ) -> [PlacedTag] {
-        var texts: [[Unicode.Scalar]] = []
-        var hasBrace = false
-        for node in nodes {
-            let text = Array(node.text.unicodeScalars)
-            if text.contains("{") { hasBrace = true }
-            texts.append(text)
-        }
-        guard hasBrace else { return [] }
-        let whole = texts.flatMap { $0 }
-        if whole.contains(MarkerTable.open) || whole.contains(MarkerTable.close) {
-            problems.add(place: place, tag: nil, "the text holds U+FDD0 or U+FDD1, Unicode noncharacters that Amicus reserves")
-            return []
-        }
-        let (tags, scanProblems) = TagScanner.scan(whole)
-        for problem in scanProblems {
-            problems.add(place: place, tag: problem.original, problem.message)
-        }
-        guard !tags.isEmpty else { return [] }
-
-        var placed: [PlacedTag] = []
-        var tagIndex = 0
-        var offset = 0
-        for (nodeIndex, node) in nodes.enumerated() {
-            let text = texts[nodeIndex]
-            let start = offset
-            offset += text.count
-            var rewritten = String.UnicodeScalarView()
-            var changed = false
-            var position = start
-            while position < offset {
-                while tagIndex < tags.count && tags[tagIndex].range.upperBound <= position { tagIndex += 1 }
-                if tagIndex < tags.count && tags[tagIndex].range.contains(position) {
-                    let tag = tags[tagIndex]
-                    changed = true
-                    if position == tag.range.lowerBound {
-                        let site = markers.addSite(TagSite(original: tag.original, place: place))
-                        let marker = markers.marker(for: tag.jinja, site: site)
-                        rewritten.append(contentsOf: marker.unicodeScalars)
-                        placed.append(PlacedTag(node: node, marker: marker, kind: tag.kind, original: tag.original, site: site))
-                    }
-                    position = min(tag.range.upperBound, offset)
-                    continue
-                }
-                rewritten.append(text[position - start])
-                position += 1
-            }
-            if changed {
-                node.setText(String(rewritten))
-                if node.isElement("t", in: wordNamespaces) { xmlNodeSetSpacePreserve(node, 1) }
-            }
-        }
-        return placed
-    }
-
     // MARK: - Structural tags
 
     /// `{%p %}`, `{%tr %}`, `{%tc %}`, `{%r %}`: the paragraph, row, cell or run holding the tag is replaced by
     /// the bare tag. Any other tag inside that element would vanish with it, so that is an error, not a loss.
-    private static func applyStructuralTags(_ placed: [PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
-        var groups: [(element: XMLNodePointer, scope: TagScanner.Scope, tags: [PlacedTag])] = []
+    private static func applyStructuralTags(_ placed: [TagGathering.PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
+        var groups: [(element: XMLNodePointer, scope: TagScanner.Scope, tags: [TagGathering.PlacedTag])] = []
         for tag in placed {
             guard case .structural(let scope) = tag.kind else { continue }
             let name: StaticString
@@ -193,7 +123,7 @@ enum DocxScoping {
     /// docxtpl's table tags: `{% colspan n %}` and `{% cellbg 'FF0000' %}` set the cell's properties;
     /// `{% vm %}` merges a cell vertically across the iterations of a row loop (its text shown once);
     /// `{% hm %}` merges the cells of a column loop horizontally into one.
-    private static func applyTableTags(_ placed: [PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
+    private static func applyTableTags(_ placed: [TagGathering.PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
         for tag in placed {
             guard case .table(let extensionTag) = tag.kind else { continue }
             guard let cell = tag.node.ancestor(where: { $0.isElement("tc", in: wordNamespaces) }) else {
@@ -278,7 +208,7 @@ struct DocumentErrorsBuilder: Error {
     var isEmpty: Bool { items.isEmpty }
     mutating func add(place: String?, tag: String?, _ message: String) { items.append((place, tag, message)) }
 
-    func diagnostics(file: String, part: String) -> [DocumentDiagnostic] {
+    func diagnostics(file: String, part: String?) -> [DocumentDiagnostic] {
         items.map { DocumentDiagnostic(file: file, part: part, place: $0.place, tag: $0.tag, message: $0.message) }
     }
 }

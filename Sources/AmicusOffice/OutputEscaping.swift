@@ -18,11 +18,31 @@ enum OutputEscaping {
         try escape(text, lineBreak: Array((breakMarkup ?? "\n").utf8), tab: Array((tabMarkup ?? "\t").utf8))
     }
 
+    /// OpenDocument text: a newline is `<text:line-break/>`, a tab `<text:tab/>`, and every space after the
+    /// first of a run is `<text:s/>` (ODF collapses plain runs of spaces, which would silently drop them).
+    static func odfEscaper(textPrefix: String) -> OutputEscaper {
+        let p = textPrefix.isEmpty ? "" : textPrefix + ":"
+        let lineBreak = Array("<\(p)line-break/>".utf8)
+        let tab = Array("<\(p)tab/>".utf8)
+        let spaces: @Sendable (Int) -> [UInt8] = { count in
+            Array((count == 1 ? "<\(p)s/>" : "<\(p)s \(p)c=\"\(count)\"/>").utf8)
+        }
+        return { (text: String) throws(TemplateCallError) -> String in
+            try escape(text, lineBreak: lineBreak, tab: tab, extraSpaces: spaces)
+        }
+    }
+
     /// Works on UTF-8 bytes: the characters that need attention are all ASCII, except U+FFFE and U+FFFF
     /// (EF BF BE, EF BF BF), so most values pass through untouched and the rest are copied byte-wise.
-    static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8]) throws(TemplateCallError) -> String {
+    static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8],
+                       extraSpaces: (@Sendable (Int) -> [UInt8])? = nil) throws(TemplateCallError) -> String {
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where needsAttention(byte) { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if needsAttention(byte) { return false }
+                if extraSpaces != nil && byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
+            }
             return true
         } ?? false
         if clean { return text }
@@ -44,6 +64,13 @@ enum OutputEscaping {
                     if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
                 case 0x0A, 0x0B: out.append(contentsOf: lineBreak)
                 case 0x09: out.append(contentsOf: tab)
+                case 0x20 where extraSpaces != nil && i + 1 < n && bytes[i + 1] == 0x20:
+                    var run = 1
+                    while i + run < n && bytes[i + run] == 0x20 { run += 1 }
+                    out.append(0x20)
+                    out.append(contentsOf: extraSpaces!(run - 1))
+                    i += run
+                    continue
                 case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
                     throw TemplateCallError("contains U+\(bytes[i + 2] == 0xBE ? "FFFE" : "FFFF"), which a document cannot hold")
                 default:

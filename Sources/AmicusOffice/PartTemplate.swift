@@ -59,7 +59,7 @@ struct TagLocator: Sendable {
 
     func diagnostic(_ d: TemplateDiagnostic, file: String, part: String, severity: DocumentDiagnostic.Severity) -> DocumentDiagnostic {
         let site = siteIndex(at: d.location.offset).map { sites[$0] }
-        return DocumentDiagnostic(severity: severity, file: file, part: part, place: site?.place,
+        return DocumentDiagnostic(severity: severity, file: file, part: part.isEmpty ? nil : part, place: site?.place,
                                   tag: site?.original, message: d.message)
     }
 

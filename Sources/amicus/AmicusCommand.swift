@@ -5,7 +5,7 @@ import ArgumentParser
 struct AmicusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amicus",
-        abstract: "Fill court filings and UN submissions (DOCX) from YAML case files.",
+        abstract: "Fill court filings and UN submissions (DOCX, ODT, flat ODT) from YAML case files.",
         discussion: """
             Exit codes: 0 done, 1 a problem with the input (every problem is listed), 2 a usage error.
             Documentation: README.md and docs/ in the Amicus repository.

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "YAML errors, manifest fields missing or mistyped, template syntax errors in any part, undefined names and type errors, one per line."
     )
 
-    @Argument(help: "The template (.docx).") var template: String
+    @Argument(help: "The template (.docx, .odt or .fodt).") var template: String
     @Argument(help: "The case file (.yaml or .json).") var caseFile: String
     @Flag(help: "Treat undefined or empty names as warnings, as render --lenient would.") var lenient = false
 

@@ -12,7 +12,7 @@ struct RenderCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The template (.docx).") var template: String
+    @Argument(help: "The template (.docx, .odt or .fodt).") var template: String
     @Argument(help: "The case file (.yaml or .json).") var caseFile: String
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
     @Flag(help: "Render undefined or empty names as nothing instead of failing, and list them.") var lenient = false

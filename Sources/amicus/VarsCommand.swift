@@ -9,7 +9,7 @@ struct VarsCommand: ParsableCommand {
         discussion: "`events[]` marks a list whose items are read; loop variables are resolved to the list they come from."
     )
 
-    @Argument(help: "The template (.docx).") var template: String
+    @Argument(help: "The template (.docx, .odt or .fodt).") var template: String
     @Flag(help: "Print JSON: {\"paths\": [...], \"tree\": {...}}.") var json = false
 
     func run() throws {
