@@ -91,6 +91,10 @@ import Testing
         ("not-a-zip.odt", "not a zip package"),
         ("no-content.odt", "no content.xml"),
         ("spreadsheet.odt", "not a text document"),
+        ("truncated.odt", "zip package"),
+        ("climbing-path.odt", "climbs out of the package"),
+        ("zip-bomb.odt", "zip bomb"),
+        ("external-entity.odt", "refused"),
     ])
     func aDamagedOrWrongPackageIsRefused(_ name: String, _ phrase: String) throws {
         let error = try #require(throws: DocumentErrors.self) { try DocumentTemplate.open(path: fixture("odf/" + name)) }

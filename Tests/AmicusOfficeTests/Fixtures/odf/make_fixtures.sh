@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes the OpenDocument fixtures: basics.odt is LibreOffice's own conversion of the hand-written basics.fodt
-# (so its XML is exactly what LibreOffice writes), and three damaged packages. Run from this folder; the outputs
+# (so its XML is exactly what LibreOffice writes), and damaged or hostile packages. The hostile ones
+# (external-entity, climbing-path, zip-bomb, truncated) were written once with Python's zipfile, as in
+# ../make_fixtures.py, and are committed as they are. Run from this folder; the outputs
 # are committed beside it.
 set -euo pipefail
 profile="$(mktemp -d)"
