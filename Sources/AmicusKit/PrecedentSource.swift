@@ -70,7 +70,7 @@ public struct PrecedentSource: Sendable {
             let arguments = try CallArguments(name: "cite", args, kwargs, positional: ["id", "para", "style"])
             guard let id = arguments.string("id") else { throw TemplateCallError("cite() needs the id of a precedent, e.g. cite('kim-v-russia-2014')") }
             guard let precedent = corpus[id] else {
-                let suggestion = closest(to: id, in: corpus.records.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion = didYouMean(id, among: corpus.records.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
                 throw TemplateCallError("unknown precedent '\(id)'\(suggestion)")
             }
             var style = CitationStyle.defaultStyle(forLanguage: language, forum: precedent.forum)
@@ -218,23 +218,4 @@ struct CallArguments {
         default: return nil
         }
     }
-}
-
-/// The closest candidate by edit distance, if it is close enough to be a likely typo.
-func closest(to word: String, in candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, y) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-    let target = Array(word.lowercased())
-    let scored = candidates.map { ($0, distance(target, Array($0.lowercased()))) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, target.count / 4) ? best.0 : nil
 }

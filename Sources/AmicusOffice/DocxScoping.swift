@@ -75,9 +75,7 @@ enum DocxScoping {
     /// `{%p %}`, `{%tr %}`, `{%tc %}`, `{%r %}`: the paragraph, row, cell or run holding the tag is replaced by
     /// the bare tag. Any other tag inside that element would vanish with it, so that is an error, not a loss.
     private static func applyStructuralTags(_ placed: [TagGathering.PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
-        var groups: [(element: XMLNodePointer, scope: TagScanner.Scope, tags: [TagGathering.PlacedTag])] = []
-        for tag in placed {
-            guard case .structural(let scope) = tag.kind else { continue }
+        TagGathering.replaceStructuralElements(placed, markers: markers, problems: &problems) { tag, scope in
             let name: StaticString
             switch scope {
             case .paragraph: name = "p"
@@ -86,26 +84,9 @@ enum DocxScoping {
             case .run: name = "r"
             }
             guard let element = tag.node.ancestor(where: { $0.isElement(name, in: wordNamespaces) }) else {
-                problems.add(place: markers.sites[tag.site].place, tag: tag.original, "'{%\(scope.rawValue) …%}' must stand inside a \(scopeName(scope))")
-                continue
+                return .failure(.init(message: "'{%\(scope.rawValue) …%}' must stand inside a \(scopeName(scope))"))
             }
-            if let index = groups.firstIndex(where: { $0.element == element }) {
-                groups[index].tags.append(tag)
-            } else {
-                groups.append((element, scope, [tag]))
-            }
-        }
-        for group in groups {
-            let own = Set(group.tags.map(\.marker))
-            for other in placed where !own.contains(other.marker) && (other.node == group.element || other.node.isDescendant(of: group.element)) {
-                let first = group.tags[0]
-                problems.add(place: markers.sites[other.site].place, tag: other.original,
-                             "this \(scopeName(group.scope)) holds '\(first.original)', so the whole \(scopeName(group.scope)) is replaced by that tag and this tag would be lost: move it out")
-            }
-        }
-        guard problems.isEmpty else { return }
-        for group in groups {
-            group.element.replaceWithText(group.tags.map(\.marker).joined())
+            return .success(element)
         }
     }
 
@@ -148,7 +129,7 @@ enum DocxScoping {
                 xmlNodeSetSpacePreserve(tag.node, 1)
             case .horizontalMerge:
                 let existing = properties.children.first { $0.isElement("gridSpan", in: wordNamespaces) }
-                let span = existing.flatMap { attributeValue($0, "val") }.flatMap(Int.init) ?? 1
+                let span = existing.flatMap { $0.attribute("val") }.flatMap(Int.init) ?? 1
                 let value = markers.marker(for: span == 1 ? "{{ loop.length }}" : "{{ \(span) * loop.length }}", site: tag.site)
                 setProperty(properties, name: "gridSpan", attributes: [("val", value)])
                 cell.insertTextBefore(markers.marker(for: "{% if loop.first %}", site: tag.site))
@@ -188,17 +169,6 @@ enum DocxScoping {
             child.isElement && (cellPropertyOrder.firstIndex(of: child.localName) ?? cellPropertyOrder.count) > rank
         }
         if let later { xmlAddPrevSibling(later, node) } else { xmlAddChild(properties, node) }
-    }
-
-    private static func attributeValue(_ node: XMLNodePointer, _ name: String) -> String? {
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            if let n = a.pointee.name, String(cString: n) == name, let child = a.pointee.children, let content = child.pointee.content {
-                return String(cString: content)
-            }
-            attribute = a.pointee.next
-        }
-        return nil
     }
 }
 

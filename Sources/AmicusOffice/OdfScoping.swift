@@ -83,7 +83,7 @@ enum OdfScoping {
                 guard current.isElement else { continue }
                 if isParagraph(current) { continue }
                 if current.isElement("s", in: textNamespace) {
-                    let count = attribute(current, "c").flatMap(Int.init) ?? 1
+                    let count = current.attribute("c").flatMap(Int.init) ?? 1
                     result.append(.virtual(current, standingFor: String(repeating: " ", count: max(1, min(count, 10_000)))))
                 } else if current.isElement("tab", in: textNamespace) {
                     result.append(.virtual(current, standingFor: "\t"))
@@ -102,9 +102,7 @@ enum OdfScoping {
     }
 
     private static func applyStructuralTags(_ placed: [TagGathering.PlacedTag], markers: inout MarkerTable, problems: inout DocumentErrorsBuilder) {
-        var groups: [(element: XMLNodePointer, scope: TagScanner.Scope, tags: [TagGathering.PlacedTag])] = []
-        for tag in placed {
-            guard case .structural(let scope) = tag.kind else { continue }
+        TagGathering.replaceStructuralElements(placed, markers: markers, problems: &problems) { tag, scope in
             let element: XMLNodePointer?
             switch scope {
             case .paragraph:
@@ -119,37 +117,11 @@ enum OdfScoping {
             case .run: element = tag.node.ancestor(where: { $0.isElement("span", in: textNamespace) })
             }
             guard let element else {
-                problems.add(place: markers.sites[tag.site].place, tag: tag.original,
-                             "'{%\(scope.rawValue) …%}' must stand inside a \(scope == .run ? "span (a stretch of text with its own formatting)" : scope == .row ? "table row" : scope == .cell ? "table cell" : "paragraph")")
-                continue
+                let container = scope == .run ? "span (a stretch of text with its own formatting)"
+                    : scope == .row ? "table row" : scope == .cell ? "table cell" : "paragraph"
+                return .failure(.init(message: "'{%\(scope.rawValue) …%}' must stand inside a \(container)"))
             }
-            if let index = groups.firstIndex(where: { $0.element == element }) {
-                groups[index].tags.append(tag)
-            } else {
-                groups.append((element, scope, [tag]))
-            }
+            return .success(element)
         }
-        for group in groups {
-            let own = Set(group.tags.map(\.marker))
-            for other in placed where !own.contains(other.marker) && (other.node == group.element || other.node.isDescendant(of: group.element)) {
-                problems.add(place: markers.sites[other.site].place, tag: other.original,
-                             "this element holds '\(group.tags[0].original)', so all of it is replaced by that tag and this tag would be lost: move it out")
-            }
-        }
-        guard problems.isEmpty else { return }
-        for group in groups {
-            group.element.replaceWithText(group.tags.map(\.marker).joined())
-        }
-    }
-
-    private static func attribute(_ node: XMLNodePointer, _ name: String) -> String? {
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            if let n = a.pointee.name, String(cString: n) == name, let child = a.pointee.children, let content = child.pointee.content {
-                return String(cString: content)
-            }
-            attribute = a.pointee.next
-        }
-        return nil
     }
 }

@@ -98,3 +98,43 @@ enum TagGathering {
         return placed
     }
 }
+
+extension TagGathering {
+    /// Replaces each element that holds structural tags (`{%p %}`, `{%tr %}`…) by the bare tags. `element`
+    /// finds the element a tag acts on in the format at hand, or nil with the reason it has none. Any other tag
+    /// inside a replaced element would vanish with it, so that is an error, not a loss.
+    static func replaceStructuralElements(
+        _ placed: [PlacedTag], markers: MarkerTable, problems: inout DocumentErrorsBuilder,
+        element: (PlacedTag, TagScanner.Scope) -> Result<XMLNodePointer, ScopeFailure>
+    ) {
+        var groups: [(element: XMLNodePointer, tags: [PlacedTag])] = []
+        for tag in placed {
+            guard case .structural(let scope) = tag.kind else { continue }
+            switch element(tag, scope) {
+            case .failure(let failure):
+                problems.add(place: markers.sites[tag.site].place, tag: tag.original, failure.message)
+            case .success(let target):
+                if let index = groups.firstIndex(where: { $0.element == target }) {
+                    groups[index].tags.append(tag)
+                } else {
+                    groups.append((target, [tag]))
+                }
+            }
+        }
+        for group in groups {
+            let own = Set(group.tags.map(\.marker))
+            for other in placed where !own.contains(other.marker) && (other.node == group.element || other.node.isDescendant(of: group.element)) {
+                problems.add(place: markers.sites[other.site].place, tag: other.original,
+                             "this \(group.element.localName) element holds '\(group.tags[0].original)', so all of it is replaced by that tag and this tag would be lost: move it out")
+            }
+        }
+        guard problems.isEmpty else { return }
+        for group in groups {
+            group.element.replaceWithText(group.tags.map(\.marker).joined())
+        }
+    }
+
+    struct ScopeFailure: Error {
+        var message: String
+    }
+}

@@ -168,8 +168,16 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         }
     }
 
-    func setAttribute(_ name: String, namespace: xmlNsPtr?, value: String) {
-        xmlSetNsProp(self, namespace, name, value)
+    /// The value of the attribute with this local name, whatever its namespace.
+    func attribute(_ name: String) -> String? {
+        var attribute = pointee.properties
+        while let a = attribute {
+            if let n = a.pointee.name, String(cString: n) == name, let child = a.pointee.children, let content = child.pointee.content {
+                return String(cString: content)
+            }
+            attribute = a.pointee.next
+        }
+        return nil
     }
 
     /// Puts a text node holding `value` where this node was, and frees this node with everything inside it.

@@ -2,8 +2,8 @@
 /// almost always a key that is actually there.
 
 /// The closest candidate to `name`, compared case-insensitively by edit distance (with transpositions), or nil
-/// when nothing is close enough to be a likely typo.
-func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
+/// when nothing is close enough to be a likely typo. Public so that every part of Amicus suggests the same way.
+public func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
     let target = Array(name.lowercased().unicodeScalars)
     guard !target.isEmpty else { return nil }
     let limit = target.count <= 2 ? 0 : (target.count <= 4 ? 1 : (target.count <= 9 ? 2 : 3))

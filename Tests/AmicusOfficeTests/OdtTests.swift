@@ -121,6 +121,18 @@ import Testing
         #expect(error.diagnostics.first?.place == "paragraph 3")
     }
 
+    @Test func aTagThatAStructuralTagWouldSweepAwayIsAnErrorNotALoss() throws {
+        let source = try String(contentsOfFile: fixture("odf/basics.fodt"), encoding: .utf8)
+            .replacingOccurrences(of: "Value: [{{ value }}]", with: "{%p if value %}{{ value }}")
+            .replacingOccurrences(of: "Lines: {{ lines }}", with: "{%p endif %}")
+        let error = try #require(throws: DocumentErrors.self) {
+            try DocumentTemplate(bytes: Array(source.utf8), name: "lost.fodt", format: .fodt)
+        }
+        #expect(error.diagnostics.count == 1)
+        #expect(error.diagnostics[0].tag == "{{ value }}")
+        #expect(error.diagnostics[0].message.contains("would be lost"), "\(error)")
+    }
+
     @Test func renderedODTAndFlatODTOpenInLibreOffice() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
