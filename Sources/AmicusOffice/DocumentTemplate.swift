@@ -155,6 +155,7 @@ public struct DocumentTemplate: Sendable {
         let part = entry.name
         let source: PartSource?
         let escaper: OutputEscaper
+        var repair: (@Sendable (String) -> String?)? = nil
         do {
             let tree = try XMLTree.parse(try package.read(entry), part: part)
             if format == .odt {
@@ -164,8 +165,9 @@ public struct DocumentTemplate: Sendable {
             } else if part == "docProps/core.xml" {
                 source = try DocxScoping.corePropertiesSource(tree)
                 escaper = OutputEscaping.textEscaper(breakMarkup: nil, tabMarkup: nil)
-            } else if let (body, prefix) = try DocxScoping.bodySource(tree) {
+            } else if let (body, prefix, repairsTables) = try DocxScoping.bodySource(tree) {
                 source = body
+                if repairsTables { repair = { DocxTableRepair.repair($0, prefix: prefix) } }
                 let w = prefix.isEmpty ? "" : prefix + ":"
                 escaper = OutputEscaping.textEscaper(
                     breakMarkup: "</\(w)t><\(w)br/><\(w)t xml:space=\"preserve\">",
@@ -182,7 +184,9 @@ public struct DocumentTemplate: Sendable {
         }
         guard let source else { return nil }
         switch PartTemplate.compile(source, part: part, file: file, escaper: escaper) {
-        case .success(let template): return template
+        case .success(var template):
+            template.repair = repair
+            return template
         case .failure(let errors): throw errors
         }
     }
@@ -209,6 +213,7 @@ public struct DocumentTemplate: Sendable {
             warnings += outcome.warnings.map { part.locator.diagnostic($0, file: name, part: part.part, severity: .warning) }
             guard outcome.errors.isEmpty else { continue }
             var output = outcome.output
+            if let repair = part.repair, let repaired = repair(output) { output = repaired }
             if let problem = output.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: part.part) }) {
                 errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
                 continue

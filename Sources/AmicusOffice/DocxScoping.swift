@@ -13,7 +13,9 @@ enum DocxScoping {
 
     /// The template source of a body part (document, header, footer, notes, comments), or nil when the part has
     /// no tags and can be copied as it is.
-    static func bodySource(_ tree: XMLTree) throws(DocumentErrorsBuilder) -> (PartSource, prefix: String)? {
+    /// `repairsTables` is true when a structural tag stands inside a table: only then can a render leave a cell
+    /// without a paragraph or a table without a row (see DocxTableRepair).
+    static func bodySource(_ tree: XMLTree) throws(DocumentErrorsBuilder) -> (PartSource, prefix: String, repairsTables: Bool)? {
         guard let root = tree.root else { return nil }
         var markers = MarkerTable()
         var problems = DocumentErrorsBuilder()
@@ -31,6 +33,10 @@ enum DocxScoping {
             if problems.isEmpty { return nil }
             throw problems
         }
+        let repairsTables = placed.contains { tag in
+            guard case .structural = tag.kind else { return false }
+            return tag.node.ancestor(where: { $0.isElement("tbl", in: wordNamespaces) }) != nil
+        }
         applyTableTags(placed, markers: &markers, problems: &problems)
         applyStructuralTags(placed, markers: &markers, problems: &problems)
         if !problems.isEmpty { throw problems }
@@ -39,7 +45,7 @@ enum DocxScoping {
         let qualified = prefix.isEmpty ? "t" : prefix + ":t"
         let syntax = TextElementSyntax(open: Array("<\(qualified)".utf8), close: Array("</\(qualified)>".utf8))
         let source = PartSourceBuilder.build(serialized: tree.serialized(), markers: markers, textElement: syntax)
-        return (source, prefix)
+        return (source, prefix, repairsTables)
     }
 
     /// The template source of `docProps/core.xml`: tags in the title, subject and description, or nil.

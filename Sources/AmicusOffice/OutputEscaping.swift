@@ -14,10 +14,6 @@ enum OutputEscaping {
         }
     }
 
-    static func escape(_ text: String, breakMarkup: String?, tabMarkup: String?) throws(TemplateCallError) -> String {
-        try escape(text, lineBreak: Array((breakMarkup ?? "\n").utf8), tab: Array((tabMarkup ?? "\t").utf8))
-    }
-
     /// OpenDocument text: a newline is `<text:line-break/>`, a tab `<text:tab/>`, and every space after the
     /// first of a run is `<text:s/>` (ODF collapses plain runs of spaces, which would silently drop them).
     static func odfEscaper(textPrefix: String) -> OutputEscaper {

@@ -80,6 +80,8 @@ struct PartTemplate: Sendable {
     let template: Template
     let escaper: OutputEscaper
     let locator: TagLocator
+    /// Mends what a render can leave that the format forbids (Word: an empty cell); nil when it cannot happen.
+    var repair: (@Sendable (String) -> String?)? = nil
 
     /// Compiles the source; syntax errors come back located at their paragraphs.
     static func compile(_ source: PartSource, part: String, file: String, escaper: @escaping OutputEscaper)

@@ -1,4 +1,5 @@
 import AmicusTemplate
+import Foundation
 import Testing
 @testable import AmicusOffice
 
@@ -55,5 +56,34 @@ import Testing
         #expect(try DocumentText(docx: on).part("word/document.xml")?.paragraphs == ["Startmiddleend"])
         let off = try renderFixture("joined-paragraphs.docx", ["flag": false])
         #expect(try DocumentText(docx: off).part("word/document.xml")?.paragraphs == ["Startend"])
+    }
+}
+
+/// Word will not open a cell without a paragraph or a table without a row; a render must never leave one.
+@Suite struct TableRepairTests {
+    @Test func anEmptiedCellGetsAParagraphAndARowlessTableIsLeftOut() throws {
+        let bytes = try renderFixture("empty-cells.docx", ["flag": false, "xs": []])
+        let xml = try entryText(bytes, "word/document.xml")
+        #expect(xml.components(separatedBy: "<w:tbl>").count - 1 == 1, "the table of loop rows only is gone")
+        let cell = try #require(xml.range(of: "<w:tc>").map { String(xml[$0.lowerBound...]) })
+        let firstCell = String(cell[..<cell.range(of: "</w:tc>")!.upperBound])
+        #expect(firstCell.contains("<w:p/>"), "\(firstCell)")
+        #expect(try DocumentText(docx: bytes).part("word/document.xml")?.paragraphs == ["Before", "", "B", "C", "After"])
+    }
+
+    @Test func nothingChangesWhenNoCellOrTableIsEmptied() throws {
+        let bytes = try renderFixture("empty-cells.docx", ["flag": true, "xs": [1, 2]])
+        let xml = try entryText(bytes, "word/document.xml")
+        #expect(!xml.contains("<w:p/>"))
+        #expect(try DocumentText(docx: bytes).part("word/document.xml")?.paragraphs == ["Before", "shown", "B", "C", "1", "", "", "2", "", "", "After"])
+    }
+
+    @Test func theRepairedDocumentOpensInLibreOffice() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("repaired.docx")
+        try AtomicWrite.write(try renderFixture("empty-cells.docx", ["flag": false, "xs": []]), to: url.path)
+        let text = try LibreOffice.text(of: [url])[0]
+        #expect(text.contains("Before") && text.contains("After"), "\(text)")
     }
 }

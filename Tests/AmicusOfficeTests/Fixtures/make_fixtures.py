@@ -173,6 +173,16 @@ write(
     ),
 )
 
+# A cell whose only paragraph a condition may remove, and a table of loop rows only: Word refuses a cell with no
+# paragraph and a table with no row, so the renderer must mend both.
+write(
+    "empty-cells.docx",
+    p("Before")
+    + table(row(p("{%p if flag %}") + p("shown") + p("{%p endif %}"), p("B"), p("C")))
+    + table(row(p("{%tr for x in xs %}"), p(""), p("")), row(p("{{ x }}"), p(""), p("")), row(p("{%tr endfor %}"), p(""), p("")))
+    + p("After"),
+)
+
 # Whitespace control joins the text of two paragraphs, as docxtpl does.
 write(
     "joined-paragraphs.docx",
