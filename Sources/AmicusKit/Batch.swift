@@ -1,0 +1,229 @@
+import AmicusCase
+import AmicusOffice
+import AmicusTemplate
+import Foundation
+
+/// Many filings from one template at once, as an NGO needs after a mass raid. Every case is rendered (a bad one
+/// is reported and the rest still go out), output names come from a pattern over case fields, and two cases that
+/// would write the same file stop the batch before anything is written.
+public struct Batch {
+    public struct Options: Sendable {
+        public var template: String
+        public var cases: [String]
+        public var outputFolder: String
+        public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        /// `{case.id}-{template}.{ext}`: `{case.PATH}` a field of the case (`case.id` falls back to `case_id`),
+        /// `{template}` the template's folder name, `{ext}` the format, `{n}` the case's number in the batch.
+        public var namePattern: String = "{case.id}-{template}.{ext}"
+        public var pdf = false
+        public var lenient = false
+        public var precedents: PrecedentSource?
+
+        public init(template: String, cases: [String], outputFolder: String) {
+            self.template = template
+            self.cases = cases
+            self.outputFolder = outputFolder
+        }
+    }
+
+    public struct CaseResult: Sendable {
+        public var label: String
+        public var output: String?
+        public var pdf: String?
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool { output != nil && !diagnostics.hasErrors }
+    }
+
+    public struct Report: Sendable {
+        /// Problems that stopped the whole batch before any case (the template, the output folder, clashing names).
+        public var problems: [Diagnostic]
+        public var cases: [CaseResult]
+        public var seconds: Double
+        public var rendered: Int { cases.filter(\.succeeded).count }
+        public var failed: Int { cases.count - rendered }
+        public var succeeded: Bool { problems.isEmpty && failed == 0 }
+    }
+
+    /// Called after each case, from the worker that finished it (one call at a time).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ result: CaseResult) -> Void
+
+    public static func run(_ options: Options, progress: Progress? = nil) -> Report {
+        let start = Date()
+        func stop(_ problems: [Diagnostic]) -> Report {
+            Report(problems: problems, cases: [], seconds: Date().timeIntervalSince(start))
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.outputFolder, isDirectory: &isFolder), isFolder.boolValue else {
+            return stop([Diagnostic(.error, "\(options.outputFolder): the output folder does not exist")])
+        }
+        let template: DocumentTemplate
+        do {
+            template = try DocumentTemplate.open(path: options.template)
+        } catch {
+            return stop(error.diagnostics.map(Diagnostic.init))
+        }
+        var manifest: TemplateManifest?
+        let manifestPath = TemplateManifest.path(besideTemplate: options.template)
+        if FileManager.default.fileExists(atPath: manifestPath) {
+            do { manifest = try TemplateManifest.load(path: manifestPath) } catch { return stop(error.diagnostics.map(Diagnostic.init)) }
+        }
+
+        let items = options.cases.flatMap { CaseBatchReader.read(path: $0) }
+        let templateName = Self.templateName(options.template)
+        // Names first, all of them: a clash stops the batch before anything is written.
+        var names: [String?] = []
+        var documents: [CaseDocument?] = []
+        var results: [CaseResult] = []
+        for (index, item) in items.enumerated() {
+            var reading = item.reading
+            if let manifest { reading = manifest.validate(reading) }
+            var diagnostics = reading.diagnostics.map(Diagnostic.init)
+            var name: String? = nil
+            if let document = reading.document {
+                switch Self.outputName(options.namePattern, case: document, index: index + 1, template: templateName, ext: template.format.rawValue) {
+                case .success(let made): name = made
+                case .failure(let problem): diagnostics.append(Diagnostic(.error, "\(item.label): \(problem.message)"))
+                }
+            }
+            names.append(diagnostics.hasErrors ? nil : name)
+            documents.append(reading.document)
+            results.append(CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
+        }
+        var owners: [String: [String]] = [:]
+        for (index, name) in names.enumerated() { if let name { owners[name, default: []].append(items[index].label) } }
+        let clashes = owners.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        if !clashes.isEmpty {
+            return stop(clashes.map { name, labels in
+                Diagnostic(.error, "\(name): \(labels.count) cases would write this file (\(labels.joined(separator: ", "))); make --name tell them apart, e.g. --name '{case.id}-{n}-{template}.{ext}'")
+            })
+        }
+
+        let notes = NoteCollector()
+        var renderOptions = RenderOptions(lenient: options.lenient, locale: manifest?.language ?? "en")
+        renderOptions.functions = options.precedents?.functions(language: renderOptions.locale, notes: notes)
+            ?? PrecedentSource.unavailableFunctions("no precedent corpus given")
+        let sharedOptions = renderOptions
+
+        let state = BatchState(results: results, total: items.count)
+        let plannedNames = names, plannedDocuments = documents
+        let workers = max(1, min(options.jobs, items.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = state.next() {
+                var result = state.result(index)
+                if let name = plannedNames[index], let document = plannedDocuments[index] {
+                    let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
+                    result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
+                    if let bytes = outcome.bytes, outcome.errors.isEmpty {
+                        let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
+                        do {
+                            try AtomicWrite.write(bytes, to: path)
+                            result.output = path
+                        } catch {
+                            result.diagnostics.append(Diagnostic(.error, "\(error)"))
+                        }
+                    }
+                }
+                state.finish(index, result, progress: options.pdf ? nil : progress)
+            }
+        }
+        var finished = state.results
+        if options.pdf {
+            let documents = finished.compactMap(\.output)
+            let converted = PDFConversion.convert(documents)
+            for index in finished.indices {
+                guard let output = finished[index].output, let outcome = converted[output] else { continue }
+                switch outcome {
+                case .success(let pdf): finished[index].pdf = pdf
+                case .failure(let problems): finished[index].diagnostics += problems.diagnostics
+                }
+                progress?(index + 1, finished.count, finished[index])
+            }
+        }
+        let citationNotes = notes.notes.map { Diagnostic(.warning, "\(options.template): warning: \($0)") }
+        return Report(problems: citationNotes, cases: finished, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The folder name of `Templates/NAME/template.docx`, else the file's own name.
+    static func templateName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return stem == "template" ? url.deletingLastPathComponent().lastPathComponent : stem
+    }
+
+    struct NameProblem: Error { var message: String }
+
+    static func outputName(_ pattern: String, case document: CaseDocument, index: Int, template: String, ext: String) -> Result<String, NameProblem> {
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                return .failure(NameProblem(message: "--name '\(pattern)' has a '{' that is never closed"))
+            }
+            let key = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            switch key {
+            case "template": result += template
+            case "ext": result += ext
+            case "n": result += String(index)
+            default:
+                guard key.hasPrefix("case.") else {
+                    return .failure(NameProblem(message: "--name: unknown placeholder {\(key)}; use {case.FIELD}, {template}, {ext} or {n}"))
+                }
+                let path = String(key.dropFirst(5))
+                var node = document.lookup(path: path)
+                if node == nil && path == "id" { node = document.lookup(path: "case_id") }
+                guard let text = node?.scalarText, !text.isEmpty else {
+                    return .failure(NameProblem(message: "--name uses {\(key)}, but this case has no such field"))
+                }
+                result += text
+            }
+        }
+        result += rest
+        let safe = String(result.unicodeScalars.map { scalar -> Character in
+            scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar == ":" ? "_" : Character(scalar)
+        })
+        let trimmed = safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 240 else {
+            return .failure(NameProblem(message: "--name gives an empty or overlong file name"))
+        }
+        return .success(trimmed)
+    }
+}
+
+/// The work list shared by the batch's workers.
+private final class BatchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private var done = 0
+    private(set) var results: [CaseResult]
+    let total: Int
+    typealias CaseResult = Batch.CaseResult
+
+    init(results: [CaseResult], total: Int) {
+        self.results = results
+        self.total = total
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cursor < total else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func result(_ index: Int) -> CaseResult {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[index]
+    }
+
+    func finish(_ index: Int, _ result: CaseResult, progress: Batch.Progress?) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = result
+        done += 1
+        progress?(done, total, result)
+    }
+}

@@ -1,0 +1,95 @@
+import AmicusOffice
+import Foundation
+import Testing
+@testable import AmicusKit
+
+/// `amicus batch`: many cases, one bad among them, clashing names, CSV and YAML lists, PDF in one run.
+@Suite(.serialized) struct BatchTests {
+    static let appeal = repositoryPath("Templates/appeal-separation-ru/template.docx")
+    static let letter = repositoryPath("Tests/AmicusKitTests/Fixtures/letter.docx")
+
+    /// The example case with another case number, as a block of YAML lines.
+    static func exampleCase(id: String) throws -> String {
+        try String(contentsOfFile: repositoryPath("Examples/rahmona.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "case_id: RU-SPB-2016-0000", with: "case_id: \(id)")
+    }
+
+    @Test func aBadCaseIsReportedAndTheOthersAreStillRendered() throws {
+        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let good1 = folder.appendingPathComponent("one.yaml"), good2 = folder.appendingPathComponent("two.yaml")
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try Self.exampleCase(id: "B-1").write(to: good1, atomically: true, encoding: .utf8)
+        try Self.exampleCase(id: "B-2").write(to: good2, atomically: true, encoding: .utf8)
+        try Self.exampleCase(id: "B-3").replacingOccurrences(of: "  birth_date: 1990-03-14", with: "  birth_date: 14 march")
+            .write(to: bad, atomically: true, encoding: .utf8)
+
+        let result = try runAmicus(["batch", Self.appeal, good1.path, bad.path, good2.path, "-o", out.path, "-j", "2"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("batch: 2 rendered, 1 failed"), "\(result.standardError)")
+        #expect(result.standardError.contains("\(bad.path):"), "the bad case is named with its line")
+        #expect(result.standardError.contains("[3/3]") || result.standardError.contains("3/3"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == ["B-1-appeal-separation-ru.docx", "B-2-appeal-separation-ru.docx"])
+    }
+
+    @Test func twoCasesThatWouldWriteTheSameFileStopTheBatchBeforeAnythingIsWritten() throws {
+        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let list = folder.appendingPathComponent("raid.yaml")
+        try "- case_id: R-1\n- case_id: R-2\n- case_id: R-1\n".write(to: list, atomically: true, encoding: .utf8)
+        var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: out.path)
+        options.jobs = 2
+        let report = Batch.run(options)
+        #expect(!report.succeeded)
+        #expect(report.problems.contains { $0.description.contains("R-1-letter.docx: 2 cases would write this file") }, "\(report.problems)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test func csvRowsWithDottedColumnsAreCases() throws {
+        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let csv = folder.appendingPathComponent("raid.csv")
+        try "case_id,subject,applicant.name\nC-1,\"Жалоба, срочно\",Иванова\nC-2,,\"Петрова \"\"Мария\"\"\"\n"
+            .write(to: csv, atomically: true, encoding: .utf8)
+        let report = Batch.run(Batch.Options(template: Self.letter, cases: [csv.path], outputFolder: out.path))
+        #expect(report.succeeded, "\(report.cases.flatMap(\.diagnostics))")
+        #expect(report.cases.map(\.label) == ["\(csv.path):2", "\(csv.path):3"])
+        let first = try DocumentText(docx: Array(Data(contentsOf: out.appendingPathComponent("C-1-letter.docx"))))
+        #expect(first.part("word/document.xml")?.paragraphs == ["Body C-1"])
+        #expect(first.part("docProps/core.xml")?.paragraphs.contains("Жалоба, срочно") == true)
+        let second = try DocumentText(docx: Array(Data(contentsOf: out.appendingPathComponent("C-2-letter.docx"))))
+        #expect(second.part("docProps/core.xml")?.paragraphs.contains("нет") == true, "an empty cell is absent, so default() applies")
+    }
+
+    @Test func anUnknownPlaceholderInTheNameIsAnErrorForEachCase() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("raid.yaml")
+        try "- case_id: N-1\n".write(to: list, atomically: true, encoding: .utf8)
+        var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: folder.path)
+        options.namePattern = "{case.missing}.{ext}"
+        let report = Batch.run(options)
+        #expect(report.failed == 1)
+        #expect(report.cases[0].diagnostics.contains { $0.description.contains("has no such field") })
+    }
+
+    @Test func pdfIsMadeForEveryCaseInOneLibreOfficeRun() throws {
+        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let list = folder.appendingPathComponent("raid.yaml")
+        try "- case_id: P-1\n- case_id: P-2\n".write(to: list, atomically: true, encoding: .utf8)
+        var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: out.path)
+        options.pdf = true
+        let report = Batch.run(options)
+        #expect(report.succeeded, "\(report.cases.flatMap(\.diagnostics))")
+        for id in ["P-1", "P-2"] {
+            let pdf = try Data(contentsOf: out.appendingPathComponent("\(id)-letter.pdf"))
+            #expect(pdf.starts(with: Data("%PDF-".utf8)))
+        }
+    }
+}
