@@ -11,5 +11,6 @@ test: setup
 	swift build --build-tests
 	swift test --skip-build
 
-benchmark: setup
+benchmark:
+	AMICUS_EXTRA_PACKAGES="python3-venv time" ./scripts/setup.sh
 	./Benchmarks/run.sh

@@ -65,3 +65,34 @@ PY
 
 echo "== precedent index: 100,000 synthetic records" >&2
 "$bin/precedents-bench" 100000 | tee -a Benchmarks/results/latest.txt
+
+# A batch after a raid: the bench case 1,000 times (different case numbers) in one YAML list, all cores, no PDF;
+# then 20 of them with PDF. Wall time and peak memory of the whole amicus process.
+echo "== batch: 1,000 cases without PDF, 20 with PDF" >&2
+batch_dir="$work/batch"
+mkdir -p "$batch_dir/out" "$batch_dir/pdf"
+Benchmarks/.venv/bin/python - "$CASE" "$batch_dir" <<'PY'
+import sys, yaml
+case = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+def many(n):
+    out = []
+    for i in range(n):
+        c = dict(case)
+        c["case_id"] = f"RAID-{i:04d}"
+        out.append(c)
+    return out
+for n, name in ((1000, "raid-1000.yaml"), (20, "raid-20.yaml")):
+    with open(f"{sys.argv[2]}/{name}", "w", encoding="utf-8") as f:
+        yaml.safe_dump(many(n), f, allow_unicode=True, sort_keys=False)
+PY
+measure() {
+  local label=$1 count=$2; shift 2
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/batch.log" || { tail -5 "$work/batch.log" >&2; }
+  end=$(date +%s%N)
+  python3 -c "import sys; n=int(sys.argv[2]); s=(int(sys.argv[4])-int(sys.argv[3]))/1e9; print(f'{sys.argv[1]:28}{n/s:>10.0f} documents/s  {s:>7.2f} s  peak {int(sys.argv[5])/1024:>6.0f} MB')" \
+    "$label" "$count" "$start" "$end" "$(cat "$work/rss")"
+}
+measure "batch of 1000, DOCX" 1000 "$bin/amicus" batch "$TEMPLATE" "$batch_dir/raid-1000.yaml" -o "$batch_dir/out" | tee -a Benchmarks/results/latest.txt
+measure "batch of 20, DOCX + PDF" 20 "$bin/amicus" batch "$TEMPLATE" "$batch_dir/raid-20.yaml" -o "$batch_dir/pdf" --pdf | tee -a Benchmarks/results/latest.txt

@@ -7,6 +7,8 @@ needed=(libzip-dev libdeflate-dev libxml2-dev libsqlite3-dev pkg-config)
 if [ "${AMICUS_WITH_LIBREOFFICE:-1}" = 1 ]; then
   needed+=(libreoffice-writer-nogui)
 fi
+# Extra packages a caller needs (the benchmark: python3-venv for docxtpl, time for peak memory).
+for package in ${AMICUS_EXTRA_PACKAGES:-}; do needed+=("$package"); done
 
 missing=()
 for package in "${needed[@]}"; do
