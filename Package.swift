@@ -41,10 +41,12 @@ let package = Package(
         .executableTarget(name: "amicus-bench", dependencies: ["AmicusKit"], path: "Benchmarks/AmicusBench"),
         .executableTarget(name: "precedents-bench", dependencies: ["AmicusPrecedents"], path: "Benchmarks/PrecedentsBench"),
 
+        // Helpers the test targets share (LibreOffice conversion, temporary folders); not shipped.
+        .target(name: "AmicusTestSupport", path: "Tests/AmicusTestSupport"),
         .testTarget(name: "AmicusTemplateTests", dependencies: ["AmicusTemplate"]),
-        .testTarget(name: "AmicusOfficeTests", dependencies: ["AmicusOffice", "AmicusTemplate"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusOfficeTests", dependencies: ["AmicusOffice", "AmicusTemplate", "AmicusTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AmicusCaseTests", dependencies: ["AmicusCase"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AmicusPrecedentsTests", dependencies: ["AmicusPrecedents"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AmicusKitTests", dependencies: ["AmicusKit", "amicus"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusKitTests", dependencies: ["AmicusKit", "amicus", "AmicusTestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

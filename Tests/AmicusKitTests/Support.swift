@@ -1,3 +1,4 @@
+@_exported import AmicusTestSupport
 import Foundation
 
 /// The repository's root folder, found from this file's path.
@@ -11,12 +12,6 @@ let repository: URL = {
 }()
 
 func repositoryPath(_ relative: String) -> String { repository.appendingPathComponent(relative).path }
-
-func temporaryFolder() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("amicus-kit-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 /// The `amicus` executable built beside this test bundle.
 let amicusExecutable: URL = {
@@ -56,27 +51,7 @@ func runAmicus(_ arguments: [String], environment: [String: String] = [:]) throw
                          standardError: String(decoding: errData, as: UTF8.self))
 }
 
-/// LibreOffice's plain text of a document, converted headless in a profile of its own.
+/// LibreOffice's plain text of one document.
 func libreOfficeText(_ document: URL) throws -> String {
-    let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    guard let soffice else { throw LibreOfficeMissing() }
-    let out = temporaryFolder(), profile = temporaryFolder()
-    defer {
-        try? FileManager.default.removeItem(at: out)
-        try? FileManager.default.removeItem(at: profile)
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: soffice)
-    process.arguments = ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-                         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", out.path, document.path]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    let text = try String(contentsOf: out.appendingPathComponent(document.deletingPathExtension().lastPathComponent + ".txt"), encoding: .utf8)
-    return text.replacingOccurrences(of: "\u{FEFF}", with: "")
-}
-
-struct LibreOfficeMissing: Error, CustomStringConvertible {
-    var description: String { "LibreOffice is not installed: `make test` installs libreoffice-writer-nogui" }
+    try LibreOffice.text(of: [document])[0]
 }
