@@ -30,8 +30,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== in process ($AMICUS_RUNS Amicus renders, $DOCXTPL_RUNS docxtpl renders)" >&2
 amicus_line=$("$bin/amicus-bench" "$TEMPLATE" "$CASE" "$AMICUS_RUNS")
-# The same filing as OpenDocument (LibreOffice's own conversion of the .docx template). No peer renders docxtpl's
-# tags in ODT (relatorio uses Genshi, secretary has no {%p %}/{%tr %}), so Amicus runs alone here.
+# The same filing as OpenDocument (LibreOffice's own conversion of the .docx template), Amicus alone: relatorio
+# reads Genshi directives, not this template's Jinja/docxtpl tags, and secretary has not been tried yet.
 odt_line=$("$bin/amicus-bench" Benchmarks/inputs/appeal-separation-ru.odt "$CASE" "$AMICUS_RUNS")
 docxtpl_line=$(Benchmarks/.venv/bin/python Benchmarks/docxtpl_render.py "$TEMPLATE" "$CASE" --bench "$DOCXTPL_RUNS")
 
