@@ -17,6 +17,8 @@ public struct Batch {
         public var namePattern: String = "{case.id}-{template}.{ext}"
         public var pdf = false
         public var lenient = false
+        /// Hide people marked `pseudonymise: true` and all children, in the documents and their file names.
+        public var pseudonymise = false
         public var precedents: PrecedentSource?
 
         public init(template: String, cases: [String], outputFolder: String) {
@@ -73,12 +75,19 @@ public struct Batch {
         // Names first, all of them: a clash stops the batch before anything is written.
         var names: [String?] = []
         var documents: [CaseDocument?] = []
+        var plans: [Pseudonymisation?] = []
         var results: [CaseResult] = []
         for (index, item) in items.enumerated() {
             var reading = item.reading
             if let manifest { reading = manifest.validate(reading) }
             var diagnostics = reading.diagnostics.map(Diagnostic.init)
             var name: String? = nil
+            var plan: Pseudonymisation? = nil
+            if options.pseudonymise, let document = reading.document {
+                let made = Pseudonymisation(document: document, children: true)
+                plan = made
+                reading.document = made.apply(to: document)
+            }
             if let document = reading.document {
                 switch Self.outputName(options.namePattern, case: document, index: index + 1, template: templateName, ext: template.format.rawValue) {
                 case .success(let made): name = made
@@ -87,6 +96,7 @@ public struct Batch {
             }
             names.append(diagnostics.hasErrors ? nil : name)
             documents.append(reading.document)
+            plans.append(plan)
             results.append(CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
         }
         var owners: [String: [String]] = [:]
@@ -105,7 +115,7 @@ public struct Batch {
         let sharedOptions = renderOptions
 
         let state = BatchState(results: results, total: items.count)
-        let plannedNames = names, plannedDocuments = documents
+        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans
         let workers = max(1, min(options.jobs, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.next() {
@@ -113,7 +123,12 @@ public struct Batch {
                 if let name = plannedNames[index], let document = plannedDocuments[index] {
                     let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
                     result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
-                    if let bytes = outcome.bytes, outcome.errors.isEmpty {
+                    var traces: [Diagnostic] = []
+                    if let plan = plannedPseudonyms[index], let bytes = outcome.bytes {
+                        traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
+                        result.diagnostics += traces
+                    }
+                    if let bytes = outcome.bytes, outcome.errors.isEmpty, traces.isEmpty {
                         let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
                         do {
                             try AtomicWrite.write(bytes, to: path)

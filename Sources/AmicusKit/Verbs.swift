@@ -20,11 +20,12 @@ public enum Amicus {
     }
 
     /// Renders a template with a case file into `output`. The file is written whole or not at all, and only when
-    /// there is no error.
+    /// there is no error. `pseudonymise` hides marked people and all children, then checks the output for traces.
     public static func render(template: String, case casePath: String, output: String, lenient: Bool = false,
-                              precedents: PrecedentSource? = nil) -> RenderReport {
+                              precedents: PrecedentSource? = nil, pseudonymise: Bool = false) -> RenderReport {
         var diagnostics = outputProblems(template: template, case: casePath, output: output)
-        let bench = Workbench(templatePath: template, casePath: casePath, lenient: lenient, precedents: precedents)
+        let bench = Workbench(templatePath: template, casePath: casePath, lenient: lenient, precedents: precedents,
+                              pseudonymise: pseudonymise, outputName: URL(fileURLWithPath: output).lastPathComponent)
         diagnostics += bench.diagnostics
         guard !diagnostics.hasErrors, let bytes = bench.rendered else {
             return RenderReport(diagnostics: diagnostics, written: nil)

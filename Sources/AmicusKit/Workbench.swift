@@ -13,7 +13,8 @@ struct Workbench {
     var rendered: [UInt8]?
     var options = RenderOptions()
 
-    init(templatePath: String, casePath: String, lenient: Bool, precedents: PrecedentSource?) {
+    init(templatePath: String, casePath: String, lenient: Bool, precedents: PrecedentSource?,
+         pseudonymise: Bool = false, outputName: String = "") {
         var reading = CaseLoader.read(path: casePath)
 
         let manifestPath = TemplateManifest.path(besideTemplate: templatePath)
@@ -27,6 +28,12 @@ struct Workbench {
         if let manifest { reading = manifest.validate(reading) }
         diagnostics += reading.diagnostics.map(Diagnostic.init)
         caseDocument = reading.document
+        var plan: Pseudonymisation? = nil
+        if pseudonymise, let document = caseDocument {
+            let made = Pseudonymisation(document: document, children: true)
+            plan = made
+            caseDocument = made.apply(to: document)
+        }
 
         do {
             template = try DocumentTemplate.open(path: templatePath)
@@ -43,5 +50,12 @@ struct Workbench {
         diagnostics += result.warnings.map(Diagnostic.init)
         diagnostics += notes.notes.map { Diagnostic(.warning, "\(templatePath): warning: \($0)") }
         rendered = result.bytes
+        if let plan, let bytes = rendered {
+            let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: outputName, plan: plan, template: templatePath)
+            if !traces.isEmpty {
+                diagnostics += traces
+                rendered = nil
+            }
+        }
     }
 }

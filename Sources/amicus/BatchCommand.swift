@@ -22,6 +22,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Output file names: {case.FIELD}, {template}, {ext}, {n}.") var name = "{case.id}-{template}.{ext}"
     @Flag(help: "Also convert every rendered document to PDF with LibreOffice, in one run.") var pdf = false
     @Flag(help: "Render undefined or empty names as nothing and list them.") var lenient = false
+    @Flag(help: "Hide people marked `pseudonymise: true` and all children, in documents and file names; a trace left is an error.") var pseudonymise = false
     @Option(help: "The precedent corpus folder for cite() and precedents().") var corpus: String?
 
     func validate() throws {
@@ -35,6 +36,7 @@ struct BatchCommand: ParsableCommand {
         options.namePattern = name
         options.pdf = pdf
         options.lenient = lenient
+        options.pseudonymise = pseudonymise
         options.precedents = PrecedentOptions.source(explicit: corpus)
         let display = ProgressDisplay(terminal: isatty(STDERR_FILENO) == 1)
         let report = Batch.run(options) { done, total, result in display.update(done: done, total: total, result: result) }

@@ -17,11 +17,12 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
     @Flag(help: "Render undefined or empty names as nothing instead of failing, and list them.") var lenient = false
     @Flag(help: "Also convert the document to PDF with LibreOffice (beside it, same name, .pdf).") var pdf = false
+    @Flag(help: "Hide people marked `pseudonymise: true` and all children (pseudonym or initials), then check the output for any trace of their names.") var pseudonymise = false
     @Option(help: "The precedent corpus folder for cite() and precedents().") var corpus: String?
 
     func run() throws {
         let result = Amicus.render(template: template, case: caseFile, output: output, lenient: lenient,
-                                   precedents: PrecedentOptions.source(explicit: corpus))
+                                   precedents: PrecedentOptions.source(explicit: corpus), pseudonymise: pseudonymise)
         if report(result.diagnostics) || result.written == nil { throw ExitCode(1) }
         if pdf, let written = result.written, case .failure(let problems) = PDFConversion.convert([written])[written] {
             _ = report(problems.diagnostics)

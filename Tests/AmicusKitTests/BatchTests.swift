@@ -77,6 +77,21 @@ import Testing
         #expect(report.cases[0].diagnostics.contains { $0.description.contains("has no such field") })
     }
 
+    @Test func pseudonymisedFileNamesCarryThePseudonymNotTheName() throws {
+        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let list = folder.appendingPathComponent("raid.yaml")
+        try "- case_id: S-1\n  applicant: {name: Каримова Рахмона, pseudonymise: true}\n- case_id: S-2\n  applicant: {name: Назарова Зарина, pseudonym: Заявительница Б, pseudonymise: true}\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: out.path)
+        options.namePattern = "{case.id}-{case.applicant.name}.{ext}"
+        options.pseudonymise = true
+        let report = Batch.run(options)
+        #expect(report.succeeded, "\(report.cases.flatMap(\.diagnostics))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["S-1-К. Р..docx", "S-2-Заявительница Б.docx"])
+    }
+
     @Test func pdfIsMadeForEveryCaseInOneLibreOfficeRun() throws {
         let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: folder) }
