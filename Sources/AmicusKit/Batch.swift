@@ -146,11 +146,13 @@ public struct Batch {
             let documents = finished.compactMap(\.output)
             let converted = PDFConversion.convert(documents)
             for index in finished.indices {
-                guard let output = finished[index].output, let outcome = converted[output] else { continue }
-                switch outcome {
-                case .success(let pdf): finished[index].pdf = pdf
-                case .failure(let problems): finished[index].diagnostics += problems.diagnostics
+                if let output = finished[index].output, let outcome = converted[output] {
+                    switch outcome {
+                    case .success(let pdf): finished[index].pdf = pdf
+                    case .failure(let problems): finished[index].diagnostics += problems.diagnostics
+                    }
                 }
+                // Every case is reported once, the ones that failed before conversion too.
                 progress?(index + 1, finished.count, finished[index])
             }
         }

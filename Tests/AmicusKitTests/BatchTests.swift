@@ -3,6 +3,13 @@ import Foundation
 import Testing
 @testable import AmicusKit
 
+/// A temporary folder with an empty `out` folder inside, for one batch.
+func batchFolders() throws -> (folder: URL, out: URL) {
+    let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    return (folder, out)
+}
+
 /// `amicus batch`: many cases, one bad among them, clashing names, CSV and YAML lists, PDF in one run.
 @Suite(.serialized) struct BatchTests {
     static let appeal = repositoryPath("Templates/appeal-separation-ru/template.docx")
@@ -15,9 +22,8 @@ import Testing
     }
 
     @Test func aBadCaseIsReportedAndTheOthersAreStillRendered() throws {
-        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let good1 = folder.appendingPathComponent("one.yaml"), good2 = folder.appendingPathComponent("two.yaml")
         let bad = folder.appendingPathComponent("bad.yaml")
         try Self.exampleCase(id: "B-1").write(to: good1, atomically: true, encoding: .utf8)
@@ -35,9 +41,8 @@ import Testing
     }
 
     @Test func twoCasesThatWouldWriteTheSameFileStopTheBatchBeforeAnythingIsWritten() throws {
-        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let list = folder.appendingPathComponent("raid.yaml")
         try "- case_id: R-1\n- case_id: R-2\n- case_id: R-1\n".write(to: list, atomically: true, encoding: .utf8)
         var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: out.path)
@@ -49,9 +54,8 @@ import Testing
     }
 
     @Test func csvRowsWithDottedColumnsAreCases() throws {
-        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let csv = folder.appendingPathComponent("raid.csv")
         try "case_id,subject,applicant.name\nC-1,\"Жалоба, срочно\",Иванова\nC-2,,\"Петрова \"\"Мария\"\"\"\n"
             .write(to: csv, atomically: true, encoding: .utf8)
@@ -78,9 +82,8 @@ import Testing
     }
 
     @Test func pseudonymisedFileNamesCarryThePseudonymNotTheName() throws {
-        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let list = folder.appendingPathComponent("raid.yaml")
         try "- case_id: S-1\n  applicant: {name: Каримова Рахмона, pseudonymise: true}\n- case_id: S-2\n  applicant: {name: Назарова Зарина, pseudonym: Заявительница Б, pseudonymise: true}\n"
             .write(to: list, atomically: true, encoding: .utf8)
@@ -93,9 +96,8 @@ import Testing
     }
 
     @Test func pdfIsMadeForEveryCaseInOneLibreOfficeRun() throws {
-        let folder = temporaryFolder(), out = folder.appendingPathComponent("out")
+        let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let list = folder.appendingPathComponent("raid.yaml")
         try "- case_id: P-1\n- case_id: P-2\n".write(to: list, atomically: true, encoding: .utf8)
         var options = Batch.Options(template: Self.letter, cases: [list.path], outputFolder: out.path)
