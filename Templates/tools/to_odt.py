@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Make the ODT twin of a DOCX template: LibreOffice converts it, then three things are mended.
+
+1. Numbering. Word restarts each list with a startOverride; LibreOffice writes that as
+   `text:start-value="1"` on the list item. A `{%p for %}` loop repeats the item, and every copy would
+   restart at 1. A new `text:list` starts at 1 anyway, so the attribute is dropped.
+2. Determinism. LibreOffice stamps meta.xml with the time and its version, and settings.xml with a random
+   revision id; those are fixed, and the zip
+   is rewritten with fixed timestamps (mimetype first and stored, as ODF requires), so rebuilding a
+   template gives the same bytes.
+3. Nothing else: tags stay as LibreOffice wrote them, which is what the engine must cope with anyway.
+
+Usage: to_odt.py TEMPLATE.docx [OUT.odt]   (default: the same name with .odt)
+"""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+FIXED_DATE = "2025-01-01T00:00:00"
+
+
+def _soffice():
+    for name in ("soffice", "libreoffice"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("to_odt: LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+
+
+def _mend_content(xml: str) -> str:
+    return re.sub(r'(<text:list-item\b[^>]*?) text:start-value="1"', r"\1", xml)
+
+
+def _mend_meta(xml: str) -> str:
+    xml = re.sub(r"<meta:creation-date>[^<]*</meta:creation-date>",
+                 f"<meta:creation-date>{FIXED_DATE}</meta:creation-date>", xml)
+    xml = re.sub(r"<dc:date>[^<]*</dc:date>", f"<dc:date>{FIXED_DATE}</dc:date>", xml)
+    xml = re.sub(r"<meta:generator>[^<]*</meta:generator>", "<meta:generator>Amicus</meta:generator>", xml)
+    xml = re.sub(r"<meta:editing-duration>[^<]*</meta:editing-duration>",
+                 "<meta:editing-duration>PT0S</meta:editing-duration>", xml)
+    xml = re.sub(r"<meta:editing-cycles>[^<]*</meta:editing-cycles>",
+                 "<meta:editing-cycles>1</meta:editing-cycles>", xml)
+    return xml
+
+
+def _rewrite(odt_bytes: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(odt_bytes))
+    out = io.BytesIO()
+    names = src.namelist()
+    order = ["mimetype"] + [n for n in names if n != "mimetype"]
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in order:
+            data = src.read(name)
+            if name == "content.xml" or name == "styles.xml":
+                data = _mend_content(data.decode("utf-8")).encode("utf-8")
+            elif name == "settings.xml":
+                data = re.sub(r'(config:name="Rsid(?:Root)?" config:type="int">)\d+', r"\g<1>0",
+                              data.decode("utf-8")).encode("utf-8")
+            elif name == "meta.xml":
+                data = _mend_meta(data.decode("utf-8")).encode("utf-8")
+            elif name == "Thumbnails/thumbnail.png":
+                continue
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _drop_thumbnail_from_manifest(odt_bytes: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(odt_bytes))
+    manifest = src.read("META-INF/manifest.xml").decode("utf-8")
+    manifest = re.sub(r'\s*<manifest:file-entry [^>]*manifest:full-path="Thumbnails/[^"]*"[^>]*/>', "", manifest)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = manifest.encode("utf-8") if info.filename == "META-INF/manifest.xml" else src.read(info.filename)
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def convert(docx_path, odt_path=None):
+    docx_path = os.path.abspath(docx_path)
+    odt_path = os.path.abspath(odt_path or os.path.splitext(docx_path)[0] + ".odt")
+    with tempfile.TemporaryDirectory(prefix="amicus-to-odt-") as work:
+        profile = os.path.join(work, "profile")
+        result = subprocess.run(
+            [_soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "odt",
+             "--outdir", work, docx_path],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+        made = os.path.join(work, os.path.splitext(os.path.basename(docx_path))[0] + ".odt")
+        if result.returncode != 0 or not os.path.exists(made):
+            sys.exit(f"to_odt: LibreOffice could not convert {docx_path}:\n{result.stderr.decode(errors='replace')}")
+        with open(made, "rb") as fh:
+            data = fh.read()
+    data = _drop_thumbnail_from_manifest(_rewrite(data))
+    with open(odt_path, "wb") as fh:
+        fh.write(data)
+    return odt_path
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
+    print(convert(*sys.argv[1:]))
