@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Make the ODT twin of a DOCX template: LibreOffice converts it, then three things are mended.
 
-1. Numbering. Word restarts each list with a startOverride; LibreOffice writes that as
-   `text:start-value="1"` on the list item. A `{%p for %}` loop repeats the item, and every copy would
-   restart at 1. A new `text:list` starts at 1 anyway, so the attribute is dropped.
+1. Numbering. In Word every paragraph with the same numbering id belongs to one list, whatever stands
+   between them; LibreOffice writes each run of such paragraphs as its own `text:list`, with
+   `text:start-value="1"` on the first item (from Word's startOverride). A `{%p for %}` loop around a
+   numbered paragraph repeats that whole `text:list`, and every copy would restart at 1. So the start
+   values are dropped and every list continues the numbering of the previous list of its style
+   (`text:continue-numbering`), which is what Word does; each list has its own style, so the first
+   still starts at 1.
 2. Determinism. LibreOffice stamps meta.xml with the time and its version, and settings.xml with a random
    revision id; those are fixed, and the zip
    is rewritten with fixed timestamps (mimetype first and stored, as ODF requires), so rebuilding a
@@ -34,7 +38,14 @@ def _soffice():
 
 
 def _mend_content(xml: str) -> str:
-    return re.sub(r'(<text:list-item\b[^>]*?) text:start-value="1"', r"\1", xml)
+    xml = re.sub(r'(<text:list-item\b[^>]*?) text:start-value="1"', r"\1", xml)
+
+    def continue_numbering(match):
+        tag = match.group(0)
+        if "text:continue-numbering" in tag or "text:continue-list" in tag:
+            return tag
+        return tag[:-1] + ' text:continue-numbering="true">'
+    return re.sub(r"<text:list\b[^>]*>", continue_numbering, xml)
 
 
 def _mend_meta(xml: str) -> str:
