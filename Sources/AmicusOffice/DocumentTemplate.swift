@@ -72,8 +72,10 @@ public struct DocumentTemplate: Sendable {
                     self.parts = []
                     return
                 }
-                switch PartTemplate.compile(source, part: "", file: name, escaper: OutputEscaping.odfEscaper(textPrefix: prefix)) {
-                case .success(let template): self.parts = [template]
+                switch PartTemplate.compile(source, part: "", file: name, escaper: OutputEscaping.odfEscaper(textPrefix: prefix, notes: true)) {
+                case .success(var template):
+                    template.notes = .odf(prefix: prefix.isEmpty ? "" : prefix + ":")
+                    self.parts = [template]
                 case .failure(let errors): throw errors
                 }
             } catch let error as PackageError {
@@ -156,12 +158,15 @@ public struct DocumentTemplate: Sendable {
         let source: PartSource?
         let escaper: OutputEscaper
         var repair: (@Sendable (String) -> String?)? = nil
+        var notes: NoteResolution? = nil
         do {
             let tree = try XMLTree.parse(try package.read(entry), part: part)
             if format == .odt {
                 guard let (odf, prefix) = try OdfScoping.source(tree) else { return nil }
                 source = odf
-                escaper = OutputEscaping.odfEscaper(textPrefix: prefix)
+                let body = part == "content.xml"
+                escaper = OutputEscaping.odfEscaper(textPrefix: prefix, notes: body)
+                if body { notes = .odf(prefix: prefix.isEmpty ? "" : prefix + ":") }
             } else if part == "docProps/core.xml" {
                 source = try DocxScoping.corePropertiesSource(tree)
                 escaper = OutputEscaping.textEscaper(breakMarkup: nil, tabMarkup: nil)
@@ -169,9 +174,12 @@ public struct DocumentTemplate: Sendable {
                 source = body
                 if repairsTables { repair = { DocxTableRepair.repair($0, prefix: prefix) } }
                 let w = prefix.isEmpty ? "" : prefix + ":"
+                let body = part == "word/document.xml"
                 escaper = OutputEscaping.textEscaper(
                     breakMarkup: "</\(w)t><\(w)br/><\(w)t xml:space=\"preserve\">",
-                    tabMarkup: "</\(w)t><\(w)tab/><\(w)t xml:space=\"preserve\">")
+                    tabMarkup: "</\(w)t><\(w)tab/><\(w)t xml:space=\"preserve\">",
+                    notes: body ? Footnotes.docxMarkup(prefix: w) : nil)
+                if body { notes = .docx(prefix: w) }
             } else {
                 return nil
             }
@@ -186,6 +194,7 @@ public struct DocumentTemplate: Sendable {
         switch PartTemplate.compile(source, part: part, file: file, escaper: escaper) {
         case .success(var template):
             template.repair = repair
+            template.notes = notes
             return template
         case .failure(let errors): throw errors
         }
@@ -205,6 +214,9 @@ public struct DocumentTemplate: Sendable {
         var errors: [DocumentDiagnostic] = []
         var warnings: [DocumentDiagnostic] = []
         var replacements: [String: String] = [:]
+        var pendingNotes: (notes: [String], prefix: String, firstID: Int)? = nil
+        var options = options
+        if options.functions["footnote"] == nil { options.functions["footnote"] = Footnotes.function }
         for part in parts {
             var partOptions = options
             partOptions.escape = part.escaper
@@ -214,11 +226,36 @@ public struct DocumentTemplate: Sendable {
             guard outcome.errors.isEmpty else { continue }
             var output = outcome.output
             if let repair = part.repair, let repaired = repair(output) { output = repaired }
+            if let notes = part.notes, Footnotes.containsNotes(output) {
+                switch notes {
+                case .odf(let prefix):
+                    output = Footnotes.resolveOdf(output, prefix: prefix)
+                case .docx(let prefix):
+                    guard let original = footnotesSource() else {
+                        errors.append(DocumentDiagnostic(file: name, part: part.part, message: "footnote() needs a footnotes part in the template, and this one has none: insert a footnote in Word and delete it again, then save (or build the template with Templates/tools)"))
+                        continue
+                    }
+                    let firstID = Footnotes.firstFreeID(in: original, prefix: prefix)
+                    let resolved = Footnotes.resolveDocx(output, prefix: prefix, firstID: firstID)
+                    output = resolved.part
+                    pendingNotes = (resolved.notes, prefix, firstID)
+                }
+            }
             if let problem = output.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: part.part) }) {
                 errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
                 continue
             }
             replacements[part.part] = output
+        }
+        if errors.isEmpty, let pending = pendingNotes, !pending.notes.isEmpty {
+            let footnotesPart = "word/footnotes.xml"
+            let current = replacements[footnotesPart] ?? footnotesSource() ?? ""
+            if var merged = Footnotes.appendDocx(pending.notes, to: current, prefix: pending.prefix, firstID: pending.firstID),
+               merged.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: footnotesPart) }) == nil {
+                replacements[footnotesPart] = merged
+            } else {
+                errors.append(DocumentDiagnostic(file: name, part: footnotesPart, message: "the notes written by footnote() could not be added to the footnotes part"))
+            }
         }
         guard errors.isEmpty else { return DocumentRender(bytes: nil, errors: errors, warnings: warnings) }
         guard let package else {
@@ -232,6 +269,14 @@ public struct DocumentTemplate: Sendable {
         } catch {
             return DocumentRender(bytes: nil, errors: [DocumentDiagnostic(file: name, message: error.message)], warnings: warnings)
         }
+    }
+}
+
+extension DocumentTemplate {
+    /// word/footnotes.xml as the template has it, for the notes footnote() adds; nil when there is none.
+    func footnotesSource() -> String? {
+        guard let package, let entry = package.entry(named: "word/footnotes.xml"), let bytes = try? package.read(entry) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

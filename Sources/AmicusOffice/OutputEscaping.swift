@@ -6,32 +6,34 @@ import AmicusTemplate
 enum OutputEscaping {
     /// XML for text inside a run: `breakMarkup`/`tabMarkup` close the current text element, insert the break,
     /// and reopen it (`</w:t><w:br/><w:t xml:space="preserve">` in WordprocessingML).
-    static func textEscaper(breakMarkup: String?, tabMarkup: String?) -> OutputEscaper {
+    /// `notes`: the markup around a `footnote()`'s text, in the one part where notes may stand (the body).
+    static func textEscaper(breakMarkup: String?, tabMarkup: String?, notes: NoteMarkup? = nil) -> OutputEscaper {
         let lineBreak = Array((breakMarkup ?? "\n").utf8)
         let tab = Array((tabMarkup ?? "\t").utf8)
         return { (text: String) throws(TemplateCallError) -> String in
-            try escape(text, lineBreak: lineBreak, tab: tab)
+            try escape(text, lineBreak: lineBreak, tab: tab, notes: notes)
         }
     }
 
     /// OpenDocument text: a newline is `<text:line-break/>`, a tab `<text:tab/>`, and every space after the
     /// first of a run is `<text:s/>` (ODF collapses plain runs of spaces, which would silently drop them).
-    static func odfEscaper(textPrefix: String) -> OutputEscaper {
+    static func odfEscaper(textPrefix: String, notes: Bool = false) -> OutputEscaper {
         let p = textPrefix.isEmpty ? "" : textPrefix + ":"
         let lineBreak = Array("<\(p)line-break/>".utf8)
         let tab = Array("<\(p)tab/>".utf8)
         let spaces: @Sendable (Int) -> [UInt8] = { count in
             Array((count == 1 ? "<\(p)s/>" : "<\(p)s \(p)c=\"\(count)\"/>").utf8)
         }
+        let markup = notes ? Footnotes.odfMarkup(prefix: p) : nil
         return { (text: String) throws(TemplateCallError) -> String in
-            try escape(text, lineBreak: lineBreak, tab: tab, extraSpaces: spaces)
+            try escape(text, lineBreak: lineBreak, tab: tab, extraSpaces: spaces, notes: markup)
         }
     }
 
     /// Works on UTF-8 bytes: the characters that need attention are all ASCII, except U+FFFE and U+FFFF
     /// (EF BF BE, EF BF BF), so most values pass through untouched and the rest are copied byte-wise.
     static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8],
-                       extraSpaces: (@Sendable (Int) -> [UInt8])? = nil) throws(TemplateCallError) -> String {
+                       extraSpaces: (@Sendable (Int) -> [UInt8])? = nil, notes: NoteMarkup? = nil) throws(TemplateCallError) -> String {
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
             var previous: UInt8 = 0
             for byte in bytes {
@@ -48,9 +50,19 @@ enum OutputEscaping {
             out.reserveCapacity(bytes.count + 32)
             var i = 0
             let n = bytes.count
+            var inNote = false
             while i < n {
                 let byte = bytes[i]
                 switch byte {
+                case 0xEF where i + 2 < n && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x92 || bytes[i + 2] == 0x93):
+                    // The marks of footnote() (U+FDD2 … U+FDD3).
+                    guard let notes else { throw TemplateCallError("footnote() can only stand in the body of the document, not in a header, footer, note or property") }
+                    let opening = bytes[i + 2] == 0x92
+                    guard opening != inNote else { throw TemplateCallError(opening ? "a footnote cannot hold another footnote" : "contains U+FDD3, which a document cannot hold") }
+                    out.append(contentsOf: opening ? notes.open : notes.close)
+                    inNote = opening
+                    i += 3
+                    continue
                 case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])            // &amp;
                 case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                  // &lt;
                 case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                  // &gt;
@@ -77,6 +89,7 @@ enum OutputEscaping {
                 }
                 i += 1
             }
+            if inNote { throw TemplateCallError("contains U+FDD2, which a document cannot hold") }
             return String(decoding: out, as: UTF8.self)
         } }
         return try result.get()

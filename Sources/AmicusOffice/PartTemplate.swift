@@ -82,6 +82,8 @@ struct PartTemplate: Sendable {
     let locator: TagLocator
     /// Mends what a render can leave that the format forbids (Word: an empty cell); nil when it cannot happen.
     var repair: (@Sendable (String) -> String?)? = nil
+    /// How `footnote()` marks are finished in this part; nil where notes cannot stand.
+    var notes: NoteResolution? = nil
 
     /// Compiles the source; syntax errors come back located at their paragraphs.
     static func compile(_ source: PartSource, part: String, file: String, escaper: @escaping OutputEscaper)
@@ -96,6 +98,12 @@ struct PartTemplate: Sendable {
             }))
         }
     }
+}
+
+/// Where the notes of a part go: DOCX moves them to word/footnotes.xml, ODF keeps them inline.
+enum NoteResolution: Sendable {
+    case docx(prefix: String)
+    case odf(prefix: String)
 }
 
 /// A part's XML with its tags standing raw inside it: what the template engine compiles.

@@ -17,7 +17,7 @@ extension Value {
     }
 
     /// The name used in type errors: `cannot add int and string`.
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .none: return "none"
         case .bool: return "boolean"
@@ -48,7 +48,7 @@ extension Value {
     }
 
     /// The text `{{ }}` prints (Python's `str()`).
-    var printed: String {
+    public var printed: String {
         switch self {
         case .string(let s): return s
         case .int(let i): return String(i)
