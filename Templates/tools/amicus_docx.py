@@ -43,7 +43,7 @@ ALIGN = {
 
 __all__ = [
     "Cm", "Pt", "Twips", "WD_TAB_ALIGNMENT", "ALIGN", "nsdecls", "qn", "parse_xml",
-    "new_document", "add_style", "add_numbering", "para", "control", "table", "field_runs",
+    "new_document", "add_style", "add_numbering", "add_outline_numbering", "para", "control", "table", "field_runs",
     "running_header", "running_footer", "set_properties", "save", "text_width_tw",
 ]
 
@@ -198,13 +198,52 @@ def add_numbering(doc, lists, *, fmt="%1.", indent_first_line_tw=709, hanging=Fa
     return out
 
 
+def add_outline_numbering(doc, name, *, levels=(("decimal", "%1."), ("lowerLetter", "(%2)"),
+                                                ("lowerRoman", "(%3)")), step_tw=567):
+    """One multilevel list, UN style: paragraphs numbered 1, 2, 3 … through the whole document (level 0),
+    sub-points (a), (b) … (level 1) and (i), (ii) … (level 2), each sub-level restarting after every
+    paragraph of the level above, in Word and LibreOffice alike. The numbers hang: level n has its number at
+    n × `step_tw` twips and its text one step further in. Put a paragraph on a level with
+    `para(…, num_id=…, ilvl=n)`. Returns the numId."""
+    numbering = doc.part.numbering_part.element
+    abs_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abs_id = max(abs_ids + [0]) + 1
+    num_id = max(num_ids + [0]) + 1
+    font = doc.amicus_font
+    lvls = []
+    for i, (fmt, text) in enumerate(levels):
+        lvls.append(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f'<w:lvlJc w:val="left"/><w:suff w:val="tab"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{(i + 1) * step_tw}"/></w:tabs>'
+            f'<w:ind w:left="{(i + 1) * step_tw}" w:hanging="{step_tw}"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/><w:b w:val="0"/>'
+            f'<w:i w:val="0"/></w:rPr></w:lvl>')
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abs_id}">'
+        f'<w:nsid w:val="{"A31D%04X" % (0x10 + abs_id)}"/>'
+        f'<w:multiLevelType w:val="multilevel"/><w:name w:val="Amicus {name}"/>'
+        + "".join(lvls) + '</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstractNum elements must precede every w:num
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abs_id}"/>'
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    return num_id
+
+
 # --------------------------------------------------------------------------------------------
 # paragraphs
 # --------------------------------------------------------------------------------------------
 
-def para(doc, text="", style="Normal", num_id=None, runs=None, container=None):
+def para(doc, text="", style="Normal", num_id=None, runs=None, container=None, ilvl=0):
     """Add a paragraph. `runs` is a list of (text, {'bold': bool, 'italic': bool}) for mixed formatting.
-    `container`: a table cell, header or footer instead of the body."""
+    `container`: a table cell, header or footer instead of the body. `ilvl`: the list level of a numbered
+    paragraph (0 unless the list comes from add_outline_numbering)."""
     target = container if container is not None else doc
     p = target.add_paragraph(style=doc.styles[style] if isinstance(style, str) else style)
     if runs is None:
@@ -218,7 +257,7 @@ def para(doc, text="", style="Normal", num_id=None, runs=None, container=None):
     if num_id is not None:
         ppr = p._p.get_or_add_pPr()
         ppr.append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
         pstyle_el = ppr.find(qn("w:pStyle"))  # schema order: pStyle first, numPr right after
         numpr = ppr.find(qn("w:numPr"))
         ppr.remove(numpr)
