@@ -7,7 +7,8 @@
    numbered paragraph repeats that whole `text:list`, and every copy would restart at 1. So the start
    values are dropped and every list continues the numbering of the previous list of its style
    (`text:continue-numbering`), which is what Word does; each list has its own style, so the first
-   still starts at 1.
+   still starts at 1. The lists' `xml:id`s are dropped too (unless a `text:continue-list` names one): a
+   repeated list would carry the same id twice, and LibreOffice then restarts nested loops at 1.
 2. Determinism. LibreOffice stamps meta.xml with the time and its version, and settings.xml with a random
    revision id; those are fixed, and the zip
    is rewritten with fixed timestamps (mimetype first and stored, as ODF requires), so rebuilding a
@@ -45,7 +46,15 @@ def _mend_content(xml: str) -> str:
         if "text:continue-numbering" in tag or "text:continue-list" in tag:
             return tag
         return tag[:-1] + ' text:continue-numbering="true">'
-    return re.sub(r"<text:list\b[^>]*>", continue_numbering, xml)
+    xml = re.sub(r"<text:list\b[^>]*>", continue_numbering, xml)
+
+    # A loop repeats its text:list with the list's xml:id, and LibreOffice, meeting the same id twice, restarts
+    # the numbering of nested loops. Drop the ids that no text:continue-list refers to (they are optional).
+    referenced = set(re.findall(r'text:continue-list="([^"]*)"', xml))
+
+    def drop_id(match):
+        return match.group(0) if match.group(2) in referenced else match.group(1)
+    return re.sub(r'(<text:list\b[^>]*?) xml:id="([^"]*)"', drop_id, xml)
 
 
 def _mend_meta(xml: str) -> str:
