@@ -48,6 +48,13 @@ WHO_GEN = (
 )
 
 
+# The addressee chosen by complaint.addressee.kind, after «обращаюсь».
+TO_WHOM = (
+    "{% if to.kind == 'prosecutor' %}в органы прокуратуры{% elif to.kind == 'child_ombudsman' %}к "
+    "Уполномоченному по правам ребёнка{% else %}к Уполномоченному по правам человека{% endif %}"
+)
+
+
 def body(doc, text, style="Amicus Body"):
     return ru.para(doc, text, style)
 
@@ -97,11 +104,11 @@ def intro(doc):
     body(doc,
          "{% if by_rep %}Я, {{ representative.name }}, "
          "{% if representative.status == 'advokat' %}адвокат{% else %}представитель{% endif %}, обращаюсь "
-         "с настоящей жалобой в интересах заявительницы{% if representative.authority is defined %} ("
+         + TO_WHOM + " с настоящей жалобой в интересах заявительницы{% if representative.authority is defined %} ("
          "{% if representative.authority.type == 'order_advokat' %}ордер{% else %}доверенность{% endif %} "
          "№ {{ representative.authority.number }} от {{ representative.authority.date|date('short') }})"
-         "{% endif %}.{% else %}Я, {{ applicant.name.cyrillic }} (далее — заявительница), обращаюсь с "
-         "настоящей жалобой на нарушение моих прав{% if kids %} и прав {% if many %}моих детей{% else %}"
+         "{% endif %}.{% else %}Я, {{ applicant.name.cyrillic }} (далее — заявительница), обращаюсь "
+         + TO_WHOM + " с настоящей жалобой на нарушение моих прав{% if kids %} и прав {% if many %}моих детей{% else %}"
          "{{ g(kids[0], 'моего', 'моей') }} {{ kin_gen(kids[0]) }}{% endif %}{% endif %}.{% endif %}")
     body(doc,
          "Заявительница — {{ applicant.name.cyrillic }}, {{ applicant.birth_date|date('short') }} года "

@@ -96,10 +96,10 @@ def header_and_footer(doc, *, header, footer):
 # Jinja macros (Russian grammar of the child's gender, the child's whereabouts)
 # --------------------------------------------------------------------------------------------
 
-# The child's grammatical gender: a son, or a ward with sex: m, is masculine; a daughter, or sex: f, feminine.
-# `m` and `f` are the two forms: {{ g(c, 'помещён', 'помещена') }}.
+# The grammatical gender of the word that names the child: «дочь» is feminine; «сын» and «ребёнок» (a ward,
+# whatever the ward's sex) are masculine. `m` and `f` are the two forms: {{ g(c, 'помещён', 'помещена') }}.
 MACRO_GENDER = (
-    "{% macro g(c, m, f) %}{% if c.relationship == 'daughter' or c.sex|default('') == 'f' %}{{ f }}"
+    "{% macro g(c, m, f) %}{% if c.relationship == 'daughter' %}{{ f }}"
     "{% else %}{{ m }}{% endif %}{% endmacro %}"
 )
 
