@@ -113,7 +113,13 @@ struct ZipPackage: Sendable {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         let outcome = bytes.withUnsafeBytes { raw in Result { () throws(PackageError) -> [UInt8] in
-            guard let source = zip_source_buffer_create(raw.baseAddress, zip_uint64_t(raw.count), 0, &error) else {
+            // libzip gets its own malloc'ed copy and frees it: when the changed entries come late in the package,
+            // libzip 1.7 writes by cloning the buffer's head and frees the original fragment, even one it was told
+            // not to own (a render of an .odt whose only changed entry is content.xml crashed on that free).
+            guard let copy = malloc(max(raw.count, 1)) else { throw PackageError("out of memory preparing the output package") }
+            if raw.count > 0 { copy.copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
+            guard let source = zip_source_buffer_create(copy, zip_uint64_t(raw.count), 1, &error) else {
+                free(copy)
                 throw PackageError("cannot prepare the output package: \(String(cString: zip_error_strerror(&error)))")
             }
             defer { zip_source_free(source) }
