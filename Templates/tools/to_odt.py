@@ -70,37 +70,28 @@ def _mend_meta(xml: str) -> str:
 
 
 def _rewrite(odt_bytes: bytes) -> bytes:
+    """One pass over LibreOffice's package, writing fresh entries: mended XML, no thumbnail (and no manifest
+    line for it), fixed timestamps, mimetype first and stored."""
     src = zipfile.ZipFile(io.BytesIO(odt_bytes))
     out = io.BytesIO()
-    names = src.namelist()
+    names = [n for n in src.namelist() if not n.startswith("Thumbnails/")]
     order = ["mimetype"] + [n for n in names if n != "mimetype"]
     with zipfile.ZipFile(out, "w") as dst:
         for name in order:
             data = src.read(name)
-            if name == "content.xml" or name == "styles.xml":
+            if name in ("content.xml", "styles.xml"):
                 data = _mend_content(data.decode("utf-8")).encode("utf-8")
             elif name == "settings.xml":
                 data = re.sub(r'(config:name="Rsid(?:Root)?" config:type="int">)\d+', r"\g<1>0",
                               data.decode("utf-8")).encode("utf-8")
             elif name == "meta.xml":
                 data = _mend_meta(data.decode("utf-8")).encode("utf-8")
-            elif name == "Thumbnails/thumbnail.png":
-                continue
+            elif name == "META-INF/manifest.xml":
+                data = re.sub(r'\s*<manifest:file-entry [^>]*manifest:full-path="Thumbnails/[^"]*"[^>]*/>', "",
+                              data.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
-    return out.getvalue()
-
-
-def _drop_thumbnail_from_manifest(odt_bytes: bytes) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(odt_bytes))
-    manifest = src.read("META-INF/manifest.xml").decode("utf-8")
-    manifest = re.sub(r'\s*<manifest:file-entry [^>]*manifest:full-path="Thumbnails/[^"]*"[^>]*/>', "", manifest)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            data = manifest.encode("utf-8") if info.filename == "META-INF/manifest.xml" else src.read(info.filename)
             dst.writestr(info, data)
     return out.getvalue()
 
@@ -119,7 +110,7 @@ def convert(docx_path, odt_path=None):
             sys.exit(f"to_odt: LibreOffice could not convert {docx_path}:\n{result.stderr.decode(errors='replace')}")
         with open(made, "rb") as fh:
             data = fh.read()
-    data = _drop_thumbnail_from_manifest(_rewrite(data))
+    data = _rewrite(data)
     with open(odt_path, "wb") as fh:
         fh.write(data)
     return odt_path
