@@ -31,7 +31,9 @@ let package = Package(
         // The precedent corpus and its SQLite FTS5 index.
         .target(name: "AmicusPrecedents", dependencies: [.product(name: "Yams", package: "Yams"), "CSQLite"]),
         // What the command line and the server call: ties case data, precedents and templates together.
-        .target(name: "AmicusKit", dependencies: ["AmicusTemplate", "AmicusOffice", "AmicusCase", "AmicusPrecedents"]),
+        // Its Resources hold the forum data (OP3-CRC parties, the ECtHR's door, the Russian production calendar).
+        .target(name: "AmicusKit", dependencies: ["AmicusTemplate", "AmicusOffice", "AmicusCase", "AmicusPrecedents"],
+                resources: [.copy("Resources")]),
         .executableTarget(name: "amicus", dependencies: [
             "AmicusKit", "AmicusPrecedents",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

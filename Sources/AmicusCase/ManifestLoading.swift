@@ -27,7 +27,7 @@ struct ManifestReader {
     var diagnostics: [CaseDiagnostic] = []
 
     static let topKeys = ["title", "description", "language", "forum", "procedure", "requisites", "word_limit", "page_limit",
-                          "additional", "fields"]
+                          "additional", "fields", "admissibility"]
     static let specKeys = ["type", "required", "description", "values", "items", "min", "max", "fields",
                            "additional"]
     static let typeAliases = ["str": "string", "integer": "int", "float": "number", "double": "number",
@@ -66,7 +66,8 @@ struct ManifestReader {
                       "expected a list of texts, like [\"ПРОШУ:\", \"Приложение:\"]")
             }
         }
-        let wordLimit = positiveInt("word_limit", in: root)
+        let wordCount = readWordLimit(in: root)
+        let admissibility = readAdmissibility(in: root)
         let pageLimit = positiveInt("page_limit", in: root)
         let additional = flag("additional", in: root, path: .root) ?? true
 
@@ -85,8 +86,8 @@ struct ManifestReader {
                                  required: true, description: description, position: root.position)
         guard let title, let language, let forum else { return nil }
         return TemplateManifest(file: file, title: title, description: description, language: language,
-                                forum: forum, procedure: procedure, requisites: requisites, wordLimit: wordLimit,
-                                pageLimit: pageLimit, root: rootSpec)
+                                forum: forum, procedure: procedure, requisites: requisites, wordCount: wordCount,
+                                pageLimit: pageLimit, admissibility: admissibility, root: rootSpec)
     }
 
     // MARK: - Fields

@@ -20,8 +20,12 @@ public struct TemplateManifest: Sendable, Hashable {
     public var procedure: String?
     /// Texts that must appear in the rendered filing (`ПРОШУ:`, `Приложение:`); checked after rendering.
     public var requisites: [String]
-    /// Most words the filing may have, if the forum sets a limit.
-    public var wordLimit: Int?
+    /// How many words the filing may have, if the forum sets a limit (possibly chosen by a case field).
+    public var wordCount: WordLimit?
+    /// The limit that applies whatever the case says, if any.
+    public var wordLimit: Int? { wordCount?.fixed }
+    /// The forum's door: checked before rendering (ECtHR and Russia after 16.09.2022; OP3-CRC states).
+    public var admissibility: AdmissibilityRule?
     /// Most pages the filing may have, if the forum sets a limit.
     public var pageLimit: Int?
     /// The case file's top level, as an object spec (its `fields` are the manifest's `fields`).
@@ -34,8 +38,8 @@ public struct TemplateManifest: Sendable, Hashable {
     }
 
     public init(file: String, title: String, description: String? = nil, language: String, forum: String,
-                procedure: String? = nil, requisites: [String] = [], wordLimit: Int? = nil, pageLimit: Int? = nil,
-                root: FieldSpec) {
+                procedure: String? = nil, requisites: [String] = [], wordCount: WordLimit? = nil, pageLimit: Int? = nil,
+                admissibility: AdmissibilityRule? = nil, root: FieldSpec) {
         self.procedure = procedure
         self.file = file
         self.title = title
@@ -43,7 +47,8 @@ public struct TemplateManifest: Sendable, Hashable {
         self.language = language
         self.forum = forum
         self.requisites = requisites
-        self.wordLimit = wordLimit
+        self.wordCount = wordCount
+        self.admissibility = admissibility
         self.pageLimit = pageLimit
         self.root = root
     }

@@ -209,6 +209,9 @@ struct CallArguments {
         }
     }
 
+    /// The argument as given; nil when absent.
+    func value(_ name: String) -> Value? { values[name] }
+
     /// The argument as text; numbers are accepted where text is meant (`para=56`), null counts as absent.
     func string(_ name: String) -> String? {
         switch values[name] {

@@ -28,6 +28,9 @@ struct Workbench {
         if let manifest { reading = manifest.validate(reading) }
         diagnostics += reading.diagnostics.map(Diagnostic.init)
         caseDocument = reading.document
+        if let rule = manifest?.admissibility, let document = caseDocument, !reading.diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += Admissibility.check(rule, case: document, manifest: manifest?.file ?? "manifest.yaml")
+        }
         var plan: Pseudonymisation? = nil
         if pseudonymise, let document = caseDocument {
             let made = Pseudonymisation(document: document, children: true)
@@ -44,12 +47,16 @@ struct Workbench {
         let notes = NoteCollector()
         options = RenderOptions(lenient: lenient, locale: manifest?.language ?? "en")
         options.functions = precedents?.functions(language: options.locale, notes: notes) ?? PrecedentSource.unavailableFunctions("no precedent corpus given")
+        options.functions["deadline"] = Deadline.function(notes: notes)
         guard let template, let document = caseDocument else { return }
         let result = template.render(CaseContext.values(of: document), options: options)
         diagnostics += result.errors.map(Diagnostic.init)
         diagnostics += result.warnings.map(Diagnostic.init)
         diagnostics += notes.notes.map { Diagnostic(.warning, "\(templatePath): warning: \($0)") }
         rendered = result.bytes
+        if let manifest, let bytes = rendered {
+            diagnostics += FilingChecks.check(bytes, format: template.format, manifest: manifest, case: document, template: templatePath)
+        }
         if let plan, let bytes = rendered {
             let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: outputName, plan: plan, template: templatePath)
             if !traces.isEmpty {
