@@ -181,7 +181,7 @@ def build(path=OUT):
     control(doc, "{%p endif %}", "Amicus Numbered")
     para(doc, ORG_SHORT + " proposes that the Committee recommend that the State party:", "Amicus Numbered",
          num_id=num)
-    intl.loop_paragraphs(doc, "r in i.recommendations", "{{ r }}" + intl.end_item(), num, ilvl=1)
+    intl.loop_paragraphs(doc, "r in i.recommendations", "{{ r }}" + intl.end_item("r"), num, ilvl=1)
     control(doc, "{%p endif %}", "Amicus Numbered")
 
     control(doc, "{%p endfor %}", "Amicus Body")

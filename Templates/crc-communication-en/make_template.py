@@ -180,7 +180,7 @@ def build(path=OUT):
          "The harm described above would be irreparable. The author therefore asks the Committee, under "
          "article 6 of the Optional Protocol, to request the State party, as a matter of urgency and while the "
          "communication is under consideration, to:", "Amicus Numbered", num_id=num)
-    intl.loop_paragraphs(doc, "m in communication.interim_measures.measures", "{{ m }}" + intl.end_item(), num,
+    intl.loop_paragraphs(doc, "m in communication.interim_measures.measures", "{{ m }}" + intl.end_item("m"), num,
                          ilvl=1)
     control(doc, "{%p endif %}", "Amicus Body")
 
@@ -190,7 +190,7 @@ def build(path=OUT):
          "The author asks the Committee to find that the State party has violated the rights of " + VICTIMS +
          " under article{% if communication.complaints|length > 1 %}s{% endif %} " + ARTICLES +
          " of the Convention, and to recommend that the State party:", "Amicus Numbered", num_id=num)
-    intl.loop_paragraphs(doc, "r in communication.remedies", "{{ r }}" + intl.end_item(), num, ilvl=1)
+    intl.loop_paragraphs(doc, "r in communication.remedies", "{{ r }}" + intl.end_item("r"), num, ilvl=1)
 
     # ---- VIII. documents ----------------------------------------------------------------------------
     para(doc, section("Documents attached"), "Amicus Heading 1")

@@ -97,8 +97,8 @@ def build_rule39(doc, num):
     para(doc,
          "The applicant, {{ applicant.name.latin }}, is a national of "
          + intl.nationalities("applicant.citizenship") + ", born on {{ applicant.birth_date|date('long') }}."
-         "{% if children %} This request also concerns " + HER + " "
-         "{% for c in children %}{% if c.relationship == 'ward' %}ward{% else %}{{ c.relationship }}{% endif %} "
+         "{% if children %} This request also concerns "
+         "{% for c in children %}" + HER + " {% if c.relationship == 'ward' %}ward{% else %}{{ c.relationship }}{% endif %} "
          "{{ c.initials_en }}, born on {{ c.birth_date|date('long') }}"
          "{% if loop.revindex == 2 %}, and {% elif not loop.last %}, {% endif %}{% endfor %}.{% endif %}",
          "Amicus Numbered", num_id=num)
@@ -138,7 +138,7 @@ def build_rule39(doc, num):
     para(doc, "F. Interim measures requested", "Amicus Heading 1")
     para(doc, "The applicant asks the Court to indicate to the Government of " + STATE +
               ", under Rule 39 of the Rules of Court:", "Amicus Numbered", num_id=num)
-    intl.loop_paragraphs(doc, "m in removal.measures", "{{ m }}" + intl.end_item(), num, ilvl=1)
+    intl.loop_paragraphs(doc, "m in removal.measures", "{{ m }}" + intl.end_item("m"), num, ilvl=1)
 
     para(doc, "G. Documents and further information", "Amicus Heading 1")
     para(doc,

@@ -127,6 +127,9 @@ def yes_no(cond):
     return YES_NO.replace("COND", cond)
 
 
-def end_item():
-    """`;` after every item of a list but the last, `.` after the last."""
-    return "{% if loop.last %}.{% else %};{% endif %}"
+def end_item(var=None):
+    """`;` after every item of a list but the last, `.` after the last — unless the item `var` (a Jinja
+    expression for the printed text) already ends with a full stop, as "… her daughter R." does."""
+    if var is None:
+        return "{% if loop.last %}.{% else %};{% endif %}"
+    return ("{% if loop.last %}{% if not " + var + ".endswith('.') %}.{% endif %}{% else %};{% endif %}")
