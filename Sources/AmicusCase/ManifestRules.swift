@@ -41,7 +41,7 @@ public struct WordLimit: Sendable, Hashable {
 /// admissibility:
 ///   route: ecthr                 # or op3-crc
 ///   state: respondent_state      # the field holding the respondent State (ISO 3166-1 alpha-2)
-///   dates: [events[].date]       # the fields holding the dates of the facts complained of
+///   dates: ["events[].date"]     # the fields holding the dates of the facts complained of
 /// ```
 public struct AdmissibilityRule: Sendable, Hashable {
     public static let routes = ["ecthr", "op3-crc"]
@@ -147,7 +147,7 @@ extension ManifestReader {
             dates = [single]
         } else {
             report(at: node["dates"]?.position ?? node.position, path: path.appending("dates"),
-                   "expected the paths of the fields holding the dates of the facts, like [events[].date]")
+                   "expected the paths of the fields holding the dates of the facts, like [\"events[].date\"]")
         }
         guard let route, let state, !state.isEmpty, !dates.isEmpty else { return nil }
         return AdmissibilityRule(route: route, statePath: state, datePaths: dates, position: node.position)

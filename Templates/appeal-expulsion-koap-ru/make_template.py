@@ -31,6 +31,8 @@ import ru_filing as ru  # noqa: E402
 OUT = os.path.join(HERE, "template.docx")
 
 LAST_DAY = "deadline(proceedings.decision.served_on, 'koap-30.3')"
+# A complaint dated after the last day without `late_filing` must not claim the period was kept.
+FAIL_LATE = "{{ fail('the complaint is dated ' ~ signature.date|date('short') ~ ', after the last day of the appeal period (' ~ deadline(proceedings.decision.served_on, 'koap-30.3')|date('short') ~ ', ч. 1 ст. 30.3 КоАП РФ): add late_filing with its reason to ask for the period to be restored (ч. 2 ст. 30.3)') }}"
 
 # Case-file values the text needs in several places, set once at the top (a `set` prints nothing).
 PRELUDE = (
@@ -129,10 +131,10 @@ def time_limit(doc):
          "Жалоба подаётся после истечения этого срока. Срок пропущен по уважительной причине; ходатайство "
          "о его восстановлении (ч. 2 ст. 30.3 КоАП РФ) изложено ниже.")
     ctl(doc, "{%p else %}")
-    # Dated after the last day with no `late_filing`: printing late_filing.reason stops the render with an
-    # error naming the field, instead of a filing that claims a time limit it has missed.
+    # Dated after the last day with no `late_filing`: fail() stops the render with an
+    # error that says what to add, instead of a filing that claims a time limit it has missed.
     body(doc,
-         "Жалоба подаётся в срок.{% if signature.date > " + LAST_DAY + " %}{{ late_filing.reason }}{% endif %}")
+         "Жалоба подаётся в срок.{% if signature.date > " + LAST_DAY + " %}" + FAIL_LATE + "{% endif %}")
     ctl(doc, "{%p endif %}")
     ctl(doc, "{%p if via_first_instance %}")
     body(doc,

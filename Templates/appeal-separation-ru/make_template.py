@@ -43,6 +43,8 @@ def control(doc, tag, style="Amicus Body"):
 # The last day of the appeal period: 10 days (суток before 29.10.2024, дней since) from the day after
 # the copy of the order was served (ч. 1 ст. 30.3 КоАП РФ; shared/reference/deadlines.md §1).
 LAST_DAY = "deadline(proceedings.decision.served_on, 'koap-30.3')"
+# A complaint dated after the last day without `late_filing` must not claim the period was kept.
+FAIL_LATE = "{{ fail('the complaint is dated ' ~ signature.date|date('short') ~ ', after the last day of the appeal period (' ~ deadline(proceedings.decision.served_on, 'koap-30.3')|date('short') ~ ', ч. 1 ст. 30.3 КоАП РФ): add late_filing with its reason to ask for the period to be restored (ч. 2 ст. 30.3)') }}"
 
 
 def split_tag_paragraph(doc):
@@ -156,13 +158,13 @@ def build_intro(doc):
          "ходатайство о его восстановлении изложено ниже.")
     control(doc, "{%p else %}")
     # The long date ends with «г.», which also ends the sentence. A complaint dated after the last day
-    # with no `late_filing` would claim a time limit it has missed: printing late_filing.reason then
-    # stops the render with an error naming `late_filing`.
+    # with no `late_filing` would claim a time limit it has missed: fail() then
+    # stops the render with an error that says to add `late_filing`.
     para(doc,
          "Срок обжалования, установленный ч. 1 ст. 30.3 КоАП РФ, не пропущен: копия постановления "
          "получена {{ proceedings.decision.served_on|date('long') }}, последний день срока — "
          "{{ " + LAST_DAY + "|date('long') }}"
-         "{% if signature.date > " + LAST_DAY + " %}{{ late_filing.reason }}{% endif %}")
+         "{% if signature.date > " + LAST_DAY + " %}" + FAIL_LATE + "{% endif %}")
     control(doc, "{%p endif %}")
 
 
