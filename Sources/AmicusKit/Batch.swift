@@ -81,6 +81,9 @@ public struct Batch {
             var reading = item.reading
             if let manifest { reading = manifest.validate(reading) }
             var diagnostics = reading.diagnostics.map(Diagnostic.init)
+            if let rule = manifest?.admissibility, let document = reading.document, !diagnostics.hasErrors {
+                diagnostics += Admissibility.check(rule, case: document, manifest: manifest?.file ?? "manifest.yaml")
+            }
             var name: String? = nil
             var plan: Pseudonymisation? = nil
             if options.pseudonymise, let document = reading.document {
@@ -110,12 +113,11 @@ public struct Batch {
 
         let notes = NoteCollector()
         var renderOptions = RenderOptions(lenient: options.lenient, locale: manifest?.language ?? "en")
-        renderOptions.functions = options.precedents?.functions(language: renderOptions.locale, notes: notes)
-            ?? PrecedentSource.unavailableFunctions("no precedent corpus given")
+        renderOptions.functions = TemplateFunctions.make(precedents: options.precedents, language: renderOptions.locale, notes: notes)
         let sharedOptions = renderOptions
 
         let state = BatchState(results: results, total: items.count)
-        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans
+        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans, rules = manifest
         let workers = max(1, min(options.jobs, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.next() {
@@ -123,12 +125,19 @@ public struct Batch {
                 if let name = plannedNames[index], let document = plannedDocuments[index] {
                     let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
                     result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
-                    var traces: [Diagnostic] = []
-                    if let plan = plannedPseudonyms[index], let bytes = outcome.bytes {
-                        traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
-                        result.diagnostics += traces
+                    // The forum's rules on the finished text, then the pseudonyms: either stops the write.
+                    var blocking: [Diagnostic] = []
+                    if let rules, let bytes = outcome.bytes {
+                        let checks = FilingChecks.check(bytes, format: template.format, manifest: rules, case: document, template: options.template)
+                        result.diagnostics += checks
+                        blocking += checks.filter(\.isError)
                     }
-                    if let bytes = outcome.bytes, outcome.errors.isEmpty, traces.isEmpty {
+                    if blocking.isEmpty, let plan = plannedPseudonyms[index], let bytes = outcome.bytes {
+                        let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
+                        result.diagnostics += traces
+                        blocking += traces
+                    }
+                    if let bytes = outcome.bytes, outcome.errors.isEmpty, blocking.isEmpty {
                         let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
                         do {
                             try AtomicWrite.write(bytes, to: path)

@@ -6,15 +6,6 @@ import Foundation
 /// What `render` and `check` share: the case read and checked against the template's manifest, the template
 /// compiled, and one render in memory. Every problem of every stage is collected before anyone decides.
 struct Workbench {
-    /// `{{ fail('message') }}`: a template's own refusal (a complaint dated after its deadline with no motion to
-    /// restore it), reported like any render error, at the tag.
-    static let fail: TemplateFunction = { (args, kwargs) throws(TemplateCallError) -> Value in
-        guard kwargs.isEmpty, args.count == 1, case .string(let message) = args[0], !message.isEmpty else {
-            throw TemplateCallError("fail() takes one text, the message to stop the render with")
-        }
-        throw TemplateCallError(message)
-    }
-
     var diagnostics: [Diagnostic] = []
     var template: DocumentTemplate?
     var caseDocument: CaseDocument?
@@ -55,9 +46,7 @@ struct Workbench {
 
         let notes = NoteCollector()
         options = RenderOptions(lenient: lenient, locale: manifest?.language ?? "en")
-        options.functions = precedents?.functions(language: options.locale, notes: notes) ?? PrecedentSource.unavailableFunctions("no precedent corpus given")
-        options.functions["deadline"] = Deadline.function(notes: notes)
-        options.functions["fail"] = Self.fail
+        options.functions = TemplateFunctions.make(precedents: precedents, language: options.locale, notes: notes)
         guard let template, let document = caseDocument else { return }
         let result = template.render(CaseContext.values(of: document), options: options)
         diagnostics += result.errors.map(Diagnostic.init)

@@ -40,6 +40,20 @@ func batchFolders() throws -> (folder: URL, out: URL) {
         #expect(written == ["B-1-appeal-separation-ru.docx", "B-2-appeal-separation-ru.docx"])
     }
 
+    /// The forum's rules hold in a batch as in `render`: a case the Committee cannot receive is refused, the
+    /// others are rendered and pass the requisite check.
+    @Test func aCaseTheForumCannotHearFailsInABatchAndTheOthersAreRendered() throws {
+        let (folder, out) = try batchFolders()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = repositoryPath("Tests/AmicusKitTests/Fixtures/refusals/op3-not-party.yaml")
+        let result = try runAmicus(["batch", repositoryPath("Templates/crc-communication-en/template.odt"),
+                                    repositoryPath("Examples/ainura.yaml"), refused, "-o", out.path, "--name", "{n}-{template}.{ext}"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("batch: 1 rendered, 1 failed"), "\(result.standardError)")
+        #expect(result.standardError.contains("Kyrgyzstan is not a party to OP3-CRC"), "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["1-crc-communication-en.odt"])
+    }
+
     @Test func twoCasesThatWouldWriteTheSameFileStopTheBatchBeforeAnythingIsWritten() throws {
         let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
