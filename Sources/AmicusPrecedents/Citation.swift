@@ -91,7 +91,10 @@ enum Citations {
     }
 
     static func fieldsUsed(_ p: Precedent, style: CitationStyle) -> Set<String> {
-        var s: Set<String> = ["title", "number", "date", "decision_type", "symbol", "cite_as", "forum"]
+        // A field the record does not have cannot put an unverified fact into the citation.
+        var s: Set<String> = ["title", "date", "decision_type", "cite_as", "forum"]
+        if p.number != nil { s.insert("number") }
+        if p.symbol != nil { s.insert("symbol") }
         if style == .ru { s.insert("title_ru") }
         if p.forum == .ksrf || p.forum == .vsrf { s.insert("identifiers") }
         return s
