@@ -6,8 +6,13 @@ import Foundation
 public enum PDFConversion {
     public static let installHint = "LibreOffice is not installed: install it with `apt-get install libreoffice-writer-nogui` (Debian/Ubuntu)"
 
+    /// LibreOffice's `soffice`: `AMICUS_SOFFICE` when set (a path; one that is not an executable counts as missing),
+    /// else the usual install places.
     public static var soffice: String? {
-        ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"]
+        if let chosen = ProcessInfo.processInfo.environment["AMICUS_SOFFICE"] {
+            return FileManager.default.isExecutableFile(atPath: chosen) ? chosen : nil
+        }
+        return ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"]
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

@@ -54,6 +54,21 @@ func batchFolders() throws -> (folder: URL, out: URL) {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["1-crc-communication-en.odt"])
     }
 
+    /// Without LibreOffice, `--pdf` says how to install it, for render and batch alike, and exits 1.
+    @Test func withoutLibreOfficeThePdfErrorSaysHowToInstallIt() throws {
+        let (folder, out) = try batchFolders()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = ["AMICUS_SOFFICE": folder.appendingPathComponent("no-soffice").path]
+        let example = repositoryPath("Examples/rahmona.yaml")
+        let render = try runAmicus(["render", Self.appeal, example, "-o", out.appendingPathComponent("a.docx").path, "--pdf"], environment: missing)
+        #expect(render.status == 1)
+        #expect(render.standardError.contains("apt-get install libreoffice-writer-nogui"), "\(render.standardError)")
+        let batch = try runAmicus(["batch", Self.appeal, example, "-o", out.path, "--pdf"], environment: missing)
+        #expect(batch.status == 1)
+        #expect(batch.standardError.contains("apt-get install libreoffice-writer-nogui"), "\(batch.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).allSatisfy { !$0.hasSuffix(".pdf") })
+    }
+
     @Test func twoCasesThatWouldWriteTheSameFileStopTheBatchBeforeAnythingIsWritten() throws {
         let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
