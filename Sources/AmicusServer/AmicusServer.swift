@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The web app: a precedent browser for trainees and a render form for lawyers. `buildRouter` is what tests
 /// drive in-process; `buildApplication` adds the listening address; `serve` runs it until interrupted.
@@ -28,11 +29,12 @@ public enum AmicusServer {
     /// The application listening on `configuration.host:port` (127.0.0.1:8080 by default).
     public static func buildApplication(configuration: ServerConfiguration, resources: ServerResources,
                                         onRunning: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
-        let address = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(configuration.port)/"
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         return Application(
             router: buildRouter(resources: resources, maxRequestBytes: configuration.maxRequestBytes),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Amicus"),
-            onServerRunning: { _ in onRunning(address) }
+            // The port actually bound, so that `--port 0` (any free port) says which one it got.
+            onServerRunning: { channel in onRunning("http://\(host):\(channel.localAddress?.port ?? configuration.port)/") }
         )
     }
 
