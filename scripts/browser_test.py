@@ -128,6 +128,19 @@ class BrowserTest:
         check(copied == citation, f"clipboard holds {copied!r}")
         self.shot("precedent")
 
+    @step("the switch shows an unverified record in Russian, marked")
+    def russian_unverified_page(self):
+        self.driver.get(self.base + "/precedents/ru-cc-14-p-2017-mskhiladze")
+        self.driver.find_element(By.ID, "language-switch").click()
+        self.wait.until(EC.url_contains("lang=ru"))
+        check(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru", "the page is not in Russian")
+        marks = [element.text for element in self.driver.find_elements(By.CSS_SELECTOR, ".unverified")]
+        check("⚠ не проверено" in marks, f"no Russian unverified mark: {marks}")
+        self.shot("precedent-ru")
+        # Back to English, for the steps that read English text (the choice is kept in a cookie).
+        self.driver.get(self.base + "/precedents?lang=en")
+        check(self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the switch back failed")
+
     @step("the render form lists every problem with its line")
     def render_with_errors(self):
         with open(self.example, encoding="utf-8") as handle:
@@ -173,7 +186,7 @@ class BrowserTest:
     def run(self):
         try:
             for test in (self.search_page, self.filter_by_article_and_country, self.open_precedent,
-                         self.render_with_errors, self.render_example):
+                         self.russian_unverified_page, self.render_with_errors, self.render_example):
                 test()
         finally:
             self.driver.quit()

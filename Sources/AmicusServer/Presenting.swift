@@ -38,7 +38,8 @@ enum Presenting {
             let text = found.isEmpty ? language.pick(Strings.outcomeNotRecorded)
                 : found.map { outcome($0, language) }.joined(separator: " / ")
             let kind = found.contains(.violation) ? "violation" : found.isEmpty ? "none" : "other"
-            let mark = precedent.isUnverified("outcomes.\(article.canonical)") ? unverifiedMark(language) : nil
+            let doubtful = precedent.isUnverified("outcomes.\(article.canonical)") || precedent.isUnverified("articles.\(article.canonical)")
+            let mark = doubtful ? unverifiedMark(language) : nil
             return "<li><span class=\"article\">\(article.canonical)</span> <span class=\"outcome \(kind)\">\(text)</span>\(mark.map { " " + $0 })</li>"
         }
         return "<ul class=\"outcomes\">\(items)</ul>"

@@ -42,6 +42,9 @@ import Testing
             let hostile = try await client.execute(uri: "/precedents/hostile-v-russia-2020", method: .get, headers: [.acceptLanguage: "ru"]).text
             #expect(hostile.contains("Эта запись в целом не сверена с источником."))
             #expect(hostile.contains("⚠ не проверено"))
+            #expect(hostile.contains("<span class=\"article\">ECHR-8</span> <span class=\"outcome other\">нет нарушения</span> <span class=\"unverified\""),
+                    "an article marked unverified carries the mark")
+            #expect(hostile.contains("<span class=\"article\">CRC-9</span> <span class=\"outcome violation\">нарушение</span></li>"))
         }
     }
 
