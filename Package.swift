@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries. Installed by scripts/setup (libzip-dev, libxml2-dev, libsqlite3-dev).
@@ -34,8 +35,13 @@ let package = Package(
         // Its Resources hold the forum data (OP3-CRC parties, the ECtHR's door, the Russian production calendar).
         .target(name: "AmicusKit", dependencies: ["AmicusTemplate", "AmicusOffice", "AmicusCase", "AmicusPrecedents"],
                 resources: [.copy("Resources")]),
+        // The web UI: precedent browser and render form, served by Hummingbird (`amicus serve`).
+        .target(name: "AmicusServer", dependencies: [
+            "AmicusKit", "AmicusPrecedents", "AmicusCase", "AmicusOffice",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "amicus", dependencies: [
-            "AmicusKit", "AmicusPrecedents",
+            "AmicusKit", "AmicusPrecedents", "AmicusServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,6 +55,10 @@ let package = Package(
         .testTarget(name: "AmicusOfficeTests", dependencies: ["AmicusOffice", "AmicusTemplate", "AmicusTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AmicusCaseTests", dependencies: ["AmicusCase"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AmicusPrecedentsTests", dependencies: ["AmicusPrecedents"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AmicusServerTests", dependencies: [
+            "AmicusServer", "AmicusKit", "AmicusPrecedents", "AmicusOffice",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "AmicusKitTests", dependencies: ["AmicusKit", "amicus", "AmicusTestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

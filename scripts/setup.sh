@@ -7,6 +7,10 @@ needed=(libzip-dev libdeflate-dev libxml2-dev libsqlite3-dev pkg-config)
 if [ "${AMICUS_WITH_LIBREOFFICE:-1}" = 1 ]; then
   needed+=(libreoffice-writer-nogui)
 fi
+# The web app's browser test (scripts/browser-test.sh, run by `make test`): headless Chromium through Selenium.
+if [ "${AMICUS_WITH_BROWSER:-0}" = 1 ]; then
+  needed+=(chromium chromium-driver python3-selenium)
+fi
 # Extra packages a caller needs (the benchmark: python3-venv for docxtpl, time for peak memory).
 for package in ${AMICUS_EXTRA_PACKAGES:-}; do needed+=("$package"); done
 

@@ -15,7 +15,14 @@ struct Workbench {
 
     init(templatePath: String, casePath: String, lenient: Bool, precedents: PrecedentSource?,
          pseudonymise: Bool = false, outputName: String = "") {
-        var reading = CaseLoader.read(path: casePath)
+        self.init(templatePath: templatePath, reading: CaseLoader.read(path: casePath), lenient: lenient,
+                  precedents: precedents, pseudonymise: pseudonymise, outputName: outputName)
+    }
+
+    /// The same, for case data already read (the web form reads an upload from memory, never from disk).
+    init(templatePath: String, reading: CaseReading, lenient: Bool, precedents: PrecedentSource?,
+         pseudonymise: Bool = false, outputName: String = "") {
+        var reading = reading
 
         let manifestPath = TemplateManifest.path(besideTemplate: templatePath)
         if FileManager.default.fileExists(atPath: manifestPath) {

@@ -11,7 +11,7 @@ struct AmicusCommand: ParsableCommand {
             Documentation: README.md and docs/ in the Amicus repository.
             """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self, VarsCommand.self, BatchCommand.self, PrecedentsCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, VarsCommand.self, BatchCommand.self, PrecedentsCommand.self, ServeCommand.self]
     )
 }
 

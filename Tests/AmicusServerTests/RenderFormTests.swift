@@ -1,0 +1,138 @@
+import AmicusKit
+import AmicusOffice
+@testable import AmicusServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `/render`: the form, a case with problems, a case that renders.
+@Suite struct RenderFormTests {
+    @Test func theFormOffersTheTemplatesFoundAtStart() async throws {
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .get, headers: [.acceptLanguage: "en"]) { response in
+                #expect(response.status == .ok)
+                let page = response.text
+                #expect(page.contains("<form class=\"render\" method=\"post\" action=\"/render\" enctype=\"multipart/form-data\""))
+                #expect(page.contains("<option value=\"appeal-separation-ru\" selected>appeal-separation-ru — Жалоба на постановление"))
+                #expect(page.contains("name=\"case_file\""))
+                #expect(page.contains("name=\"case_text\""))
+                #expect(page.contains("id=\"format-docx\" checked"))
+            }
+        }
+    }
+
+    @Test func aCaseWithProblemsShowsEachInlineWithItsLineNumber() async throws {
+        let original = try exampleCase()
+        let broken = original.replacingOccurrences(of: "birth_date: 1990-03-14", with: "birth_date: 14 march")
+        #expect(broken != original)
+        let line = try #require(lineNumber(of: "birth_date: 14 march", in: broken))
+        var formParts = MultipartBody()
+        formParts.field("template", "appeal-separation-ru")
+        formParts.field("format", "docx")
+        formParts.file("case_file", fileName: "rahmona.yaml", Array(broken.utf8))
+        let form = formParts
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .post, headers: form.headers.merging([.acceptLanguage: "en"]), body: form.body) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let page = response.text
+                #expect(page.contains("id=\"problems\""))
+                #expect(page.contains("<li class=\"error\" data-line=\"\(line)\"><span class=\"where\">line \(line), column "), "\(page)")
+                #expect(page.contains("applicant.birth_date"))
+                #expect(page.contains("<span class=\"ln\">\(line)</span>   birth_date: 14 march"))
+                // The form comes back filled, so the lawyer can fix the text and send it again.
+                #expect(page.contains("birth_date: 14 march\n"))
+            }
+        }
+    }
+
+    @Test func aGoodCaseDownloadsTheDocumentWithTheCaseInIt() async throws {
+        var formParts = MultipartBody()
+        formParts.field("template", "appeal-separation-ru")
+        formParts.field("format", "docx")
+        formParts.field("case_text", "")
+        formParts.file("case_file", fileName: "rahmona.yaml", Array(try exampleCase().utf8))
+        let form = formParts
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .post, headers: form.headers, body: form.body) { response in
+                #expect(response.status == .ok, "\(response.text.prefix(3000))")
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"RU-SPB-2016-0000-appeal-separation-ru.docx\"")
+                #expect(response.headers[.cacheControl] == "no-store")
+                let text = try DocumentText(docx: response.bytes)
+                #expect(text.part("word/document.xml")?.paragraphs.joined().contains("Каримова") == true)
+                #expect(text.part("word/header1.xml")?.paragraphs.joined().contains("5-0000/2016") == true)
+            }
+        }
+    }
+
+    @Test func pastedTextInAURLEncodedFormRendersToo() async throws {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let pasted = try exampleCase().addingPercentEncoding(withAllowedCharacters: allowed)!
+        let body = "template=appeal-separation-ru&format=docx&case_text=\(pasted)"
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .ok)
+                let text = try DocumentText(docx: response.bytes)
+                #expect(text.plainText.contains("Каримова"))
+            }
+        }
+    }
+
+    @Test func aFormatTheTemplateLacksOrNoCaseAtAllIsSaidPlainly() async throws {
+        try await testApplication().test(.router) { client in
+            var odtParts = MultipartBody()
+            odtParts.field("template", "appeal-separation-ru")
+            odtParts.field("format", "odt")
+            odtParts.field("case_text", try exampleCase())
+            let odt = odtParts
+            try await client.execute(uri: "/render", method: .post, headers: odt.headers.merging([.acceptLanguage: "en"]), body: odt.body) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("That template is not available in that format."))
+            }
+            var emptyParts = MultipartBody()
+            emptyParts.field("template", "appeal-separation-ru")
+            emptyParts.field("case_text", "  \n")
+            let empty = emptyParts
+            try await client.execute(uri: "/render", method: .post, headers: empty.headers.merging([.acceptLanguage: "en"]), body: empty.body) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains("Upload a case file or paste one into the text box."))
+            }
+        }
+    }
+
+    @Test func pdfComesFromLibreOfficeWhereItIsInstalled() async throws {
+        var formParts = MultipartBody()
+        formParts.field("template", "appeal-separation-ru")
+        formParts.field("format", "pdf")
+        formParts.field("case_text", try exampleCase())
+        let form = formParts
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .post, headers: form.headers.merging([.acceptLanguage: "en"]), body: form.body) { response in
+                if PDFConversion.soffice == nil {
+                    #expect(response.status == .badRequest)
+                    #expect(response.text.contains("PDF needs LibreOffice on the server"))
+                } else {
+                    #expect(response.status == .ok, "\(response.text.prefix(2000))")
+                    #expect(response.headers[.contentType] == "application/pdf")
+                    #expect(String(decoding: response.bytes.prefix(5), as: UTF8.self) == "%PDF-")
+                    #expect(response.headers[.contentDisposition] == "attachment; filename=\"RU-SPB-2016-0000-appeal-separation-ru.pdf\"")
+                }
+            }
+        }
+        // The private folder the document passed through is gone.
+        let after = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+        #expect(after.subtracting(before).filter { $0.hasPrefix("amicus-web-") }.isEmpty)
+    }
+}
+
+extension HTTPFields {
+    func merging(_ other: HTTPFields) -> HTTPFields {
+        var merged = self
+        for field in other { merged.append(field) }
+        return merged
+    }
+}
