@@ -14,7 +14,9 @@ import Testing
                 #expect(response.status == .ok)
                 let page = response.text
                 #expect(page.contains("<form class=\"render\" method=\"post\" action=\"/render\" enctype=\"multipart/form-data\""))
-                #expect(page.contains("<option value=\"appeal-separation-ru\" selected>appeal-separation-ru — Жалоба на постановление"))
+                #expect(page.contains("<option value=\"appeal-separation-ru\"") && page.contains(">appeal-separation-ru — Жалоба на постановление"))
+                #expect(page.contains("<option value=\"crc-communication-en\""))
+                #expect(page.components(separatedBy: " selected>").count == 2, "exactly one template is preselected")
                 #expect(page.contains("name=\"case_file\""))
                 #expect(page.contains("name=\"case_text\""))
                 #expect(page.contains("id=\"format-docx\" checked"))
@@ -82,9 +84,19 @@ import Testing
     }
 
     @Test func aFormatTheTemplateLacksOrNoCaseAtAllIsSaidPlainly() async throws {
-        try await testApplication().test(.router) { client in
+        // A template folder with the Word template only.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amicus-docx-only-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let only = folder.appendingPathComponent("docx-only")
+        try FileManager.default.createDirectory(at: only, withIntermediateDirectories: true)
+        for file in ["template.docx", "manifest.yaml"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent("Templates/appeal-separation-ru/\(file)"), to: only.appendingPathComponent(file))
+        }
+        var resources = testResources
+        resources.templates = TemplateCatalog(folder: folder)
+        try await testApplication(resources: resources).test(.router) { client in
             var odtParts = MultipartBody()
-            odtParts.field("template", "appeal-separation-ru")
+            odtParts.field("template", "docx-only")
             odtParts.field("format", "odt")
             odtParts.field("case_text", try exampleCase())
             let odt = odtParts
@@ -93,7 +105,7 @@ import Testing
                 #expect(response.text.contains("That template is not available in that format."))
             }
             var emptyParts = MultipartBody()
-            emptyParts.field("template", "appeal-separation-ru")
+            emptyParts.field("template", "docx-only")
             emptyParts.field("case_text", "  \n")
             let empty = emptyParts
             try await client.execute(uri: "/render", method: .post, headers: empty.headers.merging([.acceptLanguage: "en"]), body: empty.body) { response in
