@@ -64,7 +64,7 @@ enum Footnotes {
     }
 
     static func containsNotes(_ part: String) -> Bool {
-        part.utf8.withContiguousStorageIfAvailable { contains($0, openBytes) || contains($0, numberBytes) } ?? part.unicodeScalars.contains(open)
+        part.utf8.withContiguousStorageIfAvailable { contains($0, openBytes) || contains($0, numberBytes) } ?? part.unicodeScalars.contains { $0 == open || $0 == number }
     }
 
     // MARK: DOCX
