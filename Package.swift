@@ -22,11 +22,13 @@ let package = Package(
         .systemLibrary(name: "CLibzip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // The one system call Swift's Glibc module hides (syncfs, for batch writes).
+        .target(name: "CSystemCalls"),
 
         // The template language: pure Swift, no XML, no I/O.
         .target(name: "AmicusTemplate"),
         // DOCX (and later ODT) packages: zip, XML, tag scoping, escaping, rendering each part.
-        .target(name: "AmicusOffice", dependencies: ["AmicusTemplate", "CLibzip", "CLibxml2"]),
+        .target(name: "AmicusOffice", dependencies: ["AmicusTemplate", "CLibzip", "CLibxml2", "CSystemCalls"]),
         // Case data: YAML with source positions, manifest checks.
         .target(name: "AmicusCase", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The precedent corpus and its SQLite FTS5 index.

@@ -72,36 +72,19 @@ public struct Batch {
 
         let items = options.cases.flatMap { CaseBatchReader.read(path: $0) }
         let templateName = Self.templateName(options.template)
-        // Names first, all of them: a clash stops the batch before anything is written.
-        var names: [String?] = []
-        var documents: [CaseDocument?] = []
-        var plans: [Pseudonymisation?] = []
-        var results: [CaseResult] = []
-        for (index, item) in items.enumerated() {
-            var reading = item.reading
-            if let manifest { reading = manifest.validate(reading) }
-            var diagnostics = reading.diagnostics.map(Diagnostic.init)
-            if let rule = manifest?.admissibility, let document = reading.document, !diagnostics.hasErrors {
-                diagnostics += Admissibility.check(rule, case: document, manifest: manifest?.file ?? "manifest.yaml")
-            }
-            var name: String? = nil
-            var plan: Pseudonymisation? = nil
-            if options.pseudonymise, let document = reading.document {
-                let made = Pseudonymisation(document: document, children: true)
-                plan = made
-                reading.document = made.apply(to: document)
-            }
-            if let document = reading.document {
-                switch Self.outputName(options.namePattern, case: document, index: index + 1, template: templateName, ext: template.format.rawValue) {
-                case .success(let made): name = made
-                case .failure(let problem): diagnostics.append(Diagnostic(.error, "\(item.label): \(problem.message)"))
-                }
-            }
-            names.append(diagnostics.hasErrors ? nil : name)
-            documents.append(reading.document)
-            plans.append(plan)
-            results.append(CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
+        // Names first, all of them: a clash stops the batch before anything is written. Each case is validated
+        // on its own, so the cases are prepared on all cores too.
+        let prepared = Slots<Prepared>(count: items.count)
+        let rules = manifest
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            prepared[index] = Self.prepare(items[index], index: index, manifest: rules, options: options,
+                                           templateName: templateName, ext: template.format.rawValue)
         }
+        let preparation = prepared.values
+        let names = preparation.map(\.name)
+        let documents = preparation.map(\.document)
+        let plans = preparation.map(\.plan)
+        let results = preparation.map(\.result)
         var owners: [String: [String]] = [:]
         for (index, name) in names.enumerated() { if let name { owners[name, default: []].append(items[index].label) } }
         let clashes = owners.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
@@ -117,8 +100,10 @@ public struct Batch {
         let sharedOptions = renderOptions
 
         let state = BatchState(results: results, total: items.count)
-        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans, rules = manifest
+        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans
         let workers = max(1, min(options.jobs, items.count))
+        let reportProgress = options.pdf ? nil : progress
+        let committer = Committer(state: state, progress: reportProgress)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.next() {
                 var result = state.result(index)
@@ -127,8 +112,8 @@ public struct Batch {
                     result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
                     // The forum's rules on the finished text, then the pseudonyms: either stops the write.
                     var blocking: [Diagnostic] = []
-                    if let rules, let bytes = outcome.bytes {
-                        let checks = FilingChecks.check(bytes, format: template.format, manifest: rules, case: document, template: options.template)
+                    if let rules, outcome.bytes != nil {
+                        let checks = FilingChecks.check(outcome, of: template, manifest: rules, case: document, template: options.template)
                         result.diagnostics += checks
                         blocking += checks.filter(\.isError)
                     }
@@ -140,16 +125,18 @@ public struct Batch {
                     if let bytes = outcome.bytes, outcome.errors.isEmpty, blocking.isEmpty {
                         let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
                         do {
-                            try AtomicWrite.write(bytes, to: path)
-                            result.output = path
+                            // The writer flushes and renames it, then reports the case.
+                            committer.add(try AtomicWrite.stage(bytes, to: path), index: index, result: result)
+                            continue
                         } catch {
                             result.diagnostics.append(Diagnostic(.error, "\(error)"))
                         }
                     }
                 }
-                state.finish(index, result, progress: options.pdf ? nil : progress)
+                state.finish(index, result, progress: reportProgress)
             }
         }
+        committer.finish()
         var finished = state.results
         if options.pdf {
             let documents = finished.compactMap(\.output)
@@ -167,6 +154,39 @@ public struct Batch {
         }
         let citationNotes = notes.notes.map { Diagnostic(.warning, "\(options.template): warning: \($0)") }
         return Report(problems: citationNotes, cases: finished, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// One case read, validated against the manifest and the forum's rules, pseudonymised when asked, and named.
+    struct Prepared {
+        var name: String?
+        var document: CaseDocument?
+        var plan: Pseudonymisation?
+        var result: CaseResult
+    }
+
+    static func prepare(_ item: CaseBatchReader.Item, index: Int, manifest: TemplateManifest?, options: Options,
+                        templateName: String, ext: String) -> Prepared {
+        var reading = item.reading
+        if let manifest { reading = manifest.validate(reading) }
+        var diagnostics = reading.diagnostics.map(Diagnostic.init)
+        if let rule = manifest?.admissibility, let document = reading.document, !diagnostics.hasErrors {
+            diagnostics += Admissibility.check(rule, case: document, manifest: manifest?.file ?? "manifest.yaml")
+        }
+        var name: String? = nil
+        var plan: Pseudonymisation? = nil
+        if options.pseudonymise, let document = reading.document {
+            let made = Pseudonymisation(document: document, children: true)
+            plan = made
+            reading.document = made.apply(to: document)
+        }
+        if let document = reading.document {
+            switch outputName(options.namePattern, case: document, index: index + 1, template: templateName, ext: ext) {
+            case .success(let made): name = made
+            case .failure(let problem): diagnostics.append(Diagnostic(.error, "\(item.label): \(problem.message)"))
+            }
+        }
+        return Prepared(name: diagnostics.hasErrors ? nil : name, document: reading.document, plan: plan,
+                        result: CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
     }
 
     /// The folder name of `Templates/NAME/template.docx`, else the file's own name.
@@ -252,4 +272,65 @@ private final class BatchState: @unchecked Sendable {
         done += 1
         progress?(done, total, result)
     }
+}
+
+/// Staged filings waiting to be flushed and renamed. One writer (a serial queue) takes what is waiting in groups
+/// of `group`, so the renderers never wait for the disk and one flush serves many files.
+private final class Committer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [(staged: AtomicWrite.Staged, index: Int, result: Batch.CaseResult)] = []
+    private let writer = DispatchQueue(label: "amicus.batch.writer")
+    private let state: BatchState
+    private let progress: Batch.Progress?
+
+    init(state: BatchState, progress: Batch.Progress?) {
+        self.state = state
+        self.progress = progress
+    }
+
+    /// Files flushed together: enough that flushing costs little per file, few enough that progress moves.
+    private let group = 32
+
+    func add(_ staged: AtomicWrite.Staged, index: Int, result: Batch.CaseResult) {
+        lock.lock()
+        pending.append((staged, index, result))
+        let full = pending.count >= group
+        lock.unlock()
+        if full { writer.async { self.drain() } }
+    }
+
+    /// Waits until every staged file is in place (or reported as failed).
+    func finish() { writer.sync { drain() } }
+
+    private func drain() {
+        lock.lock()
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        lock.unlock()
+        guard !batch.isEmpty else { return }
+        let outcomes = AtomicWrite.commit(batch.map(\.staged))
+        for (item, outcome) in zip(batch, outcomes) {
+            var result = item.result
+            switch outcome {
+            case .success: result.output = item.staged.path
+            case .failure(let failure): result.diagnostics.append(Diagnostic(.error, "\(failure)"))
+            }
+            state.finish(item.index, result, progress: progress)
+        }
+    }
+}
+
+/// One value per index, each written by exactly one worker of a concurrentPerform.
+private final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value {
+        get { lock.lock(); defer { lock.unlock() }; return storage[index]! }
+        set { lock.lock(); storage[index] = newValue; lock.unlock() }
+    }
+
+    var values: [Value] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
 }

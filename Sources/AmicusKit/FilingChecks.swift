@@ -1,21 +1,24 @@
 import AmicusCase
 import AmicusOffice
+import Foundation
 
 /// What a forum requires of the finished text, checked on the rendered document as a reader sees it: every
 /// requisite the manifest lists is present, and the filing is within the forum's word limit.
 enum FilingChecks {
-    static func check(_ bytes: [UInt8], format: DocumentFormat, manifest: TemplateManifest, case document: CaseDocument?,
-                      template: String) -> [Diagnostic] {
-        guard !manifest.requisites.isEmpty || manifest.wordCount != nil else { return [] }
+    static func check(_ render: DocumentRender, of documentTemplate: DocumentTemplate, manifest: TemplateManifest,
+                      case document: CaseDocument?, template: String) -> [Diagnostic] {
+        guard !manifest.requisites.isEmpty || manifest.wordCount != nil, render.bytes != nil else { return [] }
+        let format = documentTemplate.format
         let text: DocumentText
         do {
-            text = try DocumentText(bytes: bytes, format: format, name: template)
+            text = try documentTemplate.text(of: render)
         } catch {
             return error.diagnostics.map(Diagnostic.init)
         }
         var problems: [Diagnostic] = []
-        let plain = normalised(text.plainText)
-        for requisite in manifest.requisites where !plain.contains(normalised(requisite)) {
+        let plainText = text.plainText
+        let plain = normalisedBytes(plainText)
+        for requisite in manifest.requisites where !contains(plain, normalisedBytes(requisite), orCharacterwise: (plainText, requisite)) {
             problems.append(Diagnostic(.error, "\(template): error: the rendered filing lacks the requisite \"\(requisite)\" that \(manifest.file) lists; the case data or the template leaves it out"))
         }
         if let rule = manifest.wordCount {
@@ -25,19 +28,117 @@ enum FilingChecks {
     }
 
     /// Spaces of every kind count as one space, so a requisite typed with a plain space matches a non-breaking one.
+    /// Works on the UTF-8 bytes (this runs over a whole filing for every document of a batch): every Unicode
+    /// space outside ASCII is one of a dozen fixed byte sequences.
     static func normalised(_ text: String) -> String {
-        var out = ""
-        var lastWasSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !lastWasSpace { out.append(" ") }
-                lastWasSpace = true
-            } else {
-                out.unicodeScalars.append(scalar)
-                lastWasSpace = false
+        String(decoding: normalisedBytes(text), as: UTF8.self)
+    }
+
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt8] in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var lastWasSpace = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let length = spaceLength(bytes, at: i)
+                if length > 0 {
+                    if !lastWasSpace { out.append(0x20) }
+                    lastWasSpace = true
+                    i += length
+                } else {
+                    // Copy the whole run up to the next byte that can start a space.
+                    var end = i + 1
+                    while end < n && !Self.canStartSpace(bytes[end]) { end += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    lastWasSpace = false
+                    i = end
+                }
             }
+            return out
         }
-        return out
+    }
+
+    /// The length of the White_Space character starting at `i`, or 0: ASCII tab to carriage return and space;
+    /// U+0085, U+00A0; U+1680; U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; U+3000.
+    @inline(__always)
+    private static func canStartSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0xC2 || (0xE1...0xE3).contains(byte)
+    }
+
+    @inline(__always)
+    private static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let first = b[i]
+        if first < 0x80 { return first == 0x20 || (0x09...0x0D).contains(first) ? 1 : 0 }
+        switch first {
+        case 0xC2:
+            return i + 1 < b.count && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return i + 2 < b.count && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard i + 2 < b.count else { return 0 }
+            let (second, third) = (b[i + 1], b[i + 2])
+            if second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF) { return 3 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// Whether `needle` occurs in `text` as whole characters, spaces of every kind counting as one: found on the
+    /// UTF-8 bytes, and a hit counts only when the character after it is not a combining mark (which would make
+    /// the last letter another letter). When the bytes say no, both are compared once more in composed form, so a
+    /// requisite written in another Unicode normal form than the document is still found.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        contains(normalisedBytes(text), normalisedBytes(needle), orCharacterwise: (text, needle))
+    }
+
+    /// `text` and `needle` normalised as bytes; `orCharacterwise` the same two as strings, for the fallback.
+    static func contains(_ text: [UInt8], _ needle: [UInt8], orCharacterwise strings: (text: String, needle: String)) -> Bool {
+        if needle.isEmpty { return true }
+        if bytesContain(text, needle) { return true }
+        // Not found as written: compare both in Unicode's composed form (NFC), so that "й" typed as "и" plus a
+        // combining breve still matches.
+        let composedText = normalisedBytes(strings.text.precomposedStringWithCanonicalMapping)
+        let composedNeedle = normalisedBytes(strings.needle.precomposedStringWithCanonicalMapping)
+        return bytesContain(composedText, composedNeedle)
+    }
+
+    private static func bytesContain(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in bytesContain(h, n) } }
+    }
+
+    private static func bytesContain(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hBase = h.baseAddress, let nBase = n.baseAddress, n.count <= h.count else { return false }
+        // memchr looks for one byte of the needle: the last that is neither a space nor a Cyrillic or Latin-1
+        // lead byte (those stand before every other letter of a Russian text), so that it rarely stops in vain.
+        let anchor = (0..<n.count).last { ![0x20, 0xC2, 0xC3, 0xD0, 0xD1].contains(n[$0]) } ?? 0
+        var start = 0
+        while start + n.count <= h.count {
+            guard let hit = memchr(hBase + start + anchor, Int32(n[anchor]), h.count - n.count + 1 - start) else { return false }
+            let at = hBase.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            let end = at + n.count
+            if memcmp(hBase + at, nBase, n.count) == 0,
+               end == h.count || !startsWithCombiningMark(UnsafeBufferPointer(rebasing: h[end..<h.count])) { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    private static func startsWithCombiningMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first >= 0x80 else { return false }
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        if scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value) { return true }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     static func wordLimit(_ rule: WordLimit, text: DocumentText, format: DocumentFormat, manifest: TemplateManifest,

@@ -60,8 +60,8 @@ struct Workbench {
         diagnostics += result.warnings.map(Diagnostic.init)
         diagnostics += notes.notes.map { Diagnostic(.warning, "\(templatePath): warning: \($0)") }
         rendered = result.bytes
-        if let manifest, let bytes = rendered {
-            diagnostics += FilingChecks.check(bytes, format: template.format, manifest: manifest, case: document, template: templatePath)
+        if let manifest, rendered != nil {
+            diagnostics += FilingChecks.check(result, of: template, manifest: manifest, case: document, template: templatePath)
         }
         if let plan, let bytes = rendered {
             let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: outputName, plan: plan, template: templatePath)

@@ -265,7 +265,7 @@ public struct DocumentTemplate: Sendable {
         }
         do {
             let bytes = try package.rewritten(replacing: replacements, compressionLevel: Self.compressionLevel)
-            return DocumentRender(bytes: bytes, errors: [], warnings: warnings)
+            return DocumentRender(bytes: bytes, errors: [], warnings: warnings, renderedParts: replacements)
         } catch {
             return DocumentRender(bytes: nil, errors: [DocumentDiagnostic(file: name, message: error.message)], warnings: warnings)
         }
@@ -286,4 +286,36 @@ public struct DocumentRender: Sendable {
     public var bytes: [UInt8]?
     public var errors: [DocumentDiagnostic]
     public var warnings: [DocumentDiagnostic]
+    /// The XML of each part the render changed, by part name: what `DocumentTemplate.text(of:)` reads instead of
+    /// unpacking `bytes` again.
+    var renderedParts: [String: String] = [:]
+
+    init(bytes: [UInt8]?, errors: [DocumentDiagnostic], warnings: [DocumentDiagnostic], renderedParts: [String: String] = [:]) {
+        self.bytes = bytes
+        self.errors = errors
+        self.warnings = warnings
+        self.renderedParts = renderedParts
+    }
+}
+
+extension DocumentTemplate {
+    /// The text of a document this template just rendered, read from the rendered parts (and the template's own
+    /// parts where nothing changed) rather than from the packed bytes: what the forum checks read for every
+    /// filing of a batch. Gives the same text as `DocumentText(bytes:format:)` on the render's bytes.
+    public func text(of render: DocumentRender) throws(DocumentErrors) -> DocumentText {
+        guard format == .docx, let package, render.bytes != nil else {
+            return try DocumentText(bytes: render.bytes ?? [], format: format, name: name)
+        }
+        var parts: [DocumentText.Part] = []
+        for entry in Self.renderedEntries(of: package) {
+            do throws(PackageError) {
+                let partBytes: [UInt8]
+                if let rendered = render.renderedParts[entry.name] { partBytes = Array(rendered.utf8) } else { partBytes = try package.read(entry) }
+                parts.append(try DocumentText.docxPart(partBytes, name: entry.name))
+            } catch {
+                throw DocumentErrors([DocumentDiagnostic(file: name, part: entry.name, message: error.message)])
+            }
+        }
+        return DocumentText(parts: parts)
+    }
 }

@@ -87,7 +87,21 @@ public struct DocumentText: Sendable {
         self.parts = parts
     }
 
-    private static func paragraphs(under root: XMLNodePointer) -> [String] {
+    /// The paragraphs of one WordprocessingML body part given as bytes: the one-pass scanner when it can read the
+    /// part, libxml2 otherwise. Either way the same rules apply (see WordTextScanner).
+    static func docxPart(_ bytes: [UInt8], name: String) throws(PackageError) -> Part {
+        if name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphs(bytes) {
+            return Part(name: name, paragraphs: paragraphs)
+        }
+        let tree = try XMLTree.parse(bytes, part: name)
+        guard let root = tree.root else { return Part(name: name, paragraphs: []) }
+        if name == "docProps/core.xml" {
+            return Part(name: name, paragraphs: root.children.filter(\.isElement).map(\.text))
+        }
+        return Part(name: name, paragraphs: Self.paragraphs(under: root))
+    }
+
+    static func paragraphs(under root: XMLNodePointer) -> [String] {
         let w = DocxScoping.wordNamespaces
         let isParagraph: (XMLNodePointer) -> Bool = { $0.isElement("p", in: w) }
         return collectElements(under: root, where: isParagraph).map { paragraph in

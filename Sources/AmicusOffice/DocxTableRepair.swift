@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word refuses to open a document whose table cell holds no paragraph, or whose table has no row ("unreadable
 /// content"), though LibreOffice shows both. A `{%p if %}` that removes a cell's only paragraph, or a `{%tr for %}`
 /// over an empty list in a table of loop rows only, produces exactly that. After such a render, an empty cell gets
@@ -6,14 +8,9 @@ enum DocxTableRepair {
     /// Returns the repaired part, or nil when nothing needed repair. `prefix` is the WordprocessingML prefix.
     static func repair(_ xml: String, prefix: String) -> String? {
         let p = prefix.isEmpty ? "" : prefix + ":"
-        let cellOpen = Array("<\(p)tc".utf8), cellClose = Array("</\(p)tc>".utf8)
-        let tableOpen = Array("<\(p)tbl".utf8), tableClose = Array("</\(p)tbl>".utf8)
-        let paragraphOpen = Array("<\(p)p".utf8), rowOpen = Array("<\(p)tr".utf8)
         let emptyParagraph = Array("<\(p)p/>".utf8)
-
         var text = xml
-        let edits = text.withUTF8 { scan($0, cellOpen: cellOpen, cellClose: cellClose, tableOpen: tableOpen,
-                                        tableClose: tableClose, paragraphOpen: paragraphOpen, rowOpen: rowOpen) }
+        let edits = text.withUTF8 { scan($0, prefix: Array(p.utf8)) }
         guard let edits else { return nil }
         var bytes = Array(xml.utf8)
         // Apply from the end so earlier offsets stay valid.
@@ -27,42 +24,65 @@ enum DocxTableRepair {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The four elements the scan follows; anything else is skipped at its first byte.
+    private enum Element { case cell, table, paragraph, row }
+
     /// Where to insert an empty paragraph and which tables to remove, or nil when the part needs nothing.
-    private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, cellOpen: [UInt8], cellClose: [UInt8], tableOpen: [UInt8],
-        tableClose: [UInt8], paragraphOpen: [UInt8], rowOpen: [UInt8]
-    ) -> [(position: Int, remove: Range<Int>?)]? {
+    /// One pass over the bytes: at each `<` the prefix and the local name are compared in place, which matters
+    /// because this runs over every rendered body part of a template with loops in tables.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, prefix: [UInt8]) -> [(position: Int, remove: Range<Int>?)]? {
         // Frames of open cells and tables: where they start, and whether a paragraph or row was seen inside.
         var cells: [Bool] = []
         var tables: [(start: Int, hasRow: Bool)] = []
         var insertions: [Int] = []
         var removals: [Range<Int>] = []
-        var i = 0
         let n = bytes.count
-        func at(_ token: [UInt8], _ index: Int) -> Bool {
-            guard index + token.count <= n else { return false }
-            for k in 0..<token.count where bytes[index + k] != token[k] { return false }
-            return true
-        }
         func nameEnds(_ index: Int) -> Bool {
             index < n && (bytes[index] == 0x3E || bytes[index] == 0x20 || bytes[index] == 0x2F)
         }
+        /// The element whose name starts at `index` (after `<` or `</`) and ends there, with the index past it.
+        func element(at index: Int) -> (Element, end: Int)? {
+            var j = index
+            guard j + prefix.count < n else { return nil }
+            for byte in prefix {
+                guard bytes[j] == byte else { return nil }
+                j += 1
+            }
+            let first = bytes[j]
+            let second: UInt8 = j + 1 < n ? bytes[j + 1] : 0
+            switch (first, second) {
+            case (0x70, _) where nameEnds(j + 1): return (.paragraph, j + 1)                  // p
+            case (0x74, 0x63) where nameEnds(j + 2): return (.cell, j + 2)                    // tc
+            case (0x74, 0x72) where nameEnds(j + 2): return (.row, j + 2)                     // tr
+            case (0x74, 0x62) where j + 2 < n && bytes[j + 2] == 0x6C && nameEnds(j + 3):    // tbl
+                return (.table, j + 3)
+            default: return nil
+            }
+        }
+        guard let base = bytes.baseAddress else { return nil }
+        var i = 0
         while i < n {
-            guard bytes[i] == 0x3C else { i += 1; continue }
-            if at(cellOpen, i) && nameEnds(i + cellOpen.count) {
-                cells.append(false)
-            } else if at(cellClose, i) {
+            guard let hit = memchr(base + i, 0x3C, n - i) else { break }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let closing = i + 1 < n && bytes[i + 1] == 0x2F
+            guard let (kind, end) = element(at: i + (closing ? 2 : 1)) else { i += 1; continue }
+            switch (kind, closing) {
+            case (.cell, false): cells.append(false)
+            case (.cell, true):
                 if let hasParagraph = cells.popLast(), !hasParagraph { insertions.append(i) }
-            } else if at(tableOpen, i) && nameEnds(i + tableOpen.count) {
-                tables.append((i, false))
-            } else if at(tableClose, i) {
-                if let table = tables.popLast() {
-                    if !table.hasRow { removals.append(table.start..<(i + tableClose.count)) }
+            case (.table, false): tables.append((i, false))
+            case (.table, true):
+                if let table = tables.popLast(), !table.hasRow {
+                    // The removal runs to the `>` that ends `</tbl>`.
+                    var close = end
+                    while close < n && bytes[close] != 0x3E { close += 1 }
+                    removals.append(table.start..<min(close + 1, n))
                 }
-            } else if at(paragraphOpen, i) && nameEnds(i + paragraphOpen.count) {
+            case (.paragraph, false):
                 if !cells.isEmpty { cells[cells.count - 1] = true }
-            } else if at(rowOpen, i) && nameEnds(i + rowOpen.count) {
+            case (.row, false):
                 if !tables.isEmpty { tables[tables.count - 1].hasRow = true }
+            default: break
             }
             i += 1
         }

@@ -1,4 +1,30 @@
 internal import CLibzip
+import Synchronization
+
+/// libdeflate compressors kept between parts: allocating one sets up over 100 KB of match-finder tables, which
+/// for a header of one kilobyte costs more than compressing it. One compressor serves one caller at a time.
+final class CompressorPool: Sendable {
+    static let shared = CompressorPool()
+    private struct Idle: @unchecked Sendable { var compressors: [(level: Int32, pointer: OpaquePointer)] = [] }
+    private let idle = Mutex(Idle())
+
+    func take(level: Int32) -> OpaquePointer? {
+        let reused = idle.withLock { idle -> OpaquePointer? in
+            guard let index = idle.compressors.lastIndex(where: { $0.level == level }) else { return nil }
+            return idle.compressors.remove(at: index).pointer
+        }
+        return reused ?? libdeflate_alloc_compressor(level)
+    }
+
+    func give(back compressor: OpaquePointer, level: Int32) {
+        let kept = idle.withLock { idle -> Bool in
+            guard idle.compressors.count < 16 else { return false }
+            idle.compressors.append((level, compressor))
+            return true
+        }
+        if !kept { libdeflate_free_compressor(compressor) }
+    }
+}
 
 /// A rendered part, deflated by Amicus and handed to libzip as data that is already compressed. libzip sees a
 /// source whose size, CRC and method are known and copies its bytes as it copies an unchanged entry, so each
@@ -13,8 +39,8 @@ final class PrecompressedEntry {
 
     /// Deflates `data` (raw deflate, as zip stores it) at `level` (1 fastest … 12 smallest) with libdeflate.
     init?(deflating data: UnsafeRawBufferPointer, level: Int32, modificationTime: time_t) {
-        guard let compressor = libdeflate_alloc_compressor(level) else { return nil }
-        defer { libdeflate_free_compressor(compressor) }
+        guard let compressor = CompressorPool.shared.take(level: level) else { return nil }
+        defer { CompressorPool.shared.give(back: compressor, level: level) }
         var output = [UInt8](repeating: 0, count: libdeflate_deflate_compress_bound(compressor, data.count))
         let produced = output.withUnsafeMutableBytes { out in
             libdeflate_deflate_compress(compressor, data.baseAddress, data.count, out.baseAddress, out.count)

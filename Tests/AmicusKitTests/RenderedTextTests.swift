@@ -1,0 +1,49 @@
+import AmicusCase
+import AmicusOffice
+import Foundation
+import Testing
+@testable import AmicusKit
+
+/// The forum checks read a filing's text from the rendered parts (DocumentTemplate.text(of:), the one-pass
+/// scanner) instead of unpacking the document again; for every filing of the library that text must be the
+/// text libxml2 reads from the finished .docx, part by part and paragraph by paragraph.
+@Suite struct RenderedTextTests {
+    static let pairs = TemplateLibraryTests.pairs
+
+    @Test(arguments: pairs)
+    func theRenderedTextIsTheTextOfTheFinishedDocument(_ pair: TemplateLibraryTests.Pair) throws {
+        let bench = Workbench(templatePath: repositoryPath("Templates/\(pair.template)/template.docx"),
+                              casePath: repositoryPath(pair.example), lenient: false, precedents: TemplateLibraryTests.precedents)
+        let template = try #require(bench.template)
+        let document = try #require(bench.caseDocument)
+        let render = template.render(CaseContext.values(of: document), options: bench.options)
+        let bytes = try #require(render.bytes, "\(render.errors)")
+        let fast = try template.text(of: render)
+        let slow = try DocumentText(bytes: bytes, format: .docx)
+        #expect(fast.parts.map(\.name) == slow.parts.map(\.name))
+        for (a, b) in zip(fast.parts, slow.parts) {
+            #expect(a.paragraphs == b.paragraphs, "\(pair.template) × \(pair.example): \(a.name)")
+        }
+        #expect(fast.plainText.count > 500)
+    }
+}
+
+/// Requisites are found on the bytes of the normalised text, as whole characters, in any Unicode form.
+@Suite struct RequisiteSearchTests {
+    @Test func spacesOfEveryKindMatchOnePlainSpace() {
+        #expect(FilingChecks.contains("Постановление\u{00A0}от\u{2009}11\u{202F}ноября", "Постановление от 11 ноября"))
+        #expect(FilingChecks.contains("ПРОШУ:\n\n1. Отменить", "ПРОШУ: 1."))
+        #expect(!FilingChecks.contains("ПРОШУ", "ПРОШУ:"))
+    }
+
+    @Test func aLetterFollowedByACombiningMarkIsAnotherLetter() {
+        // "и" + U+0306 is "й" written in two scalars: "Бои" is not in "Бой".
+        #expect(!FilingChecks.contains("Бои\u{0306}", "Бои"))
+        #expect(FilingChecks.contains("Бои\u{0306} и мир", "и мир"))
+    }
+
+    @Test func aRequisiteInAnotherNormalFormIsStillFound() {
+        // The document has "й" precomposed (U+0439), the manifest decomposed: the character-wise search finds it.
+        #expect(FilingChecks.contains("Заявитель: Рахмона Р. (Кыргызстан), город Ош, Рахмонай", "Рахмонаи\u{0306}"))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import AmicusOffice
+
+/// The one-pass reading of a part's text must say exactly what the libxml2 reading says, and give up rather than
+/// guess on anything it was not written for.
+@Suite struct WordTextScannerTests {
+    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    static func treeParagraphs(_ xml: String) throws -> [String] {
+        let tree = try XMLTree.parse(Array(xml.utf8), part: "test.xml")
+        return DocumentText.paragraphs(under: tree.root!)
+    }
+
+    static func part(_ body: String, root: String = "w:document", declarations: String? = nil) -> String {
+        let namespaces = declarations ?? "xmlns:w=\"\(w)\" xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<\(root) \(namespaces)><w:body>\(body)</w:body></\(root)>"
+    }
+
+    @Test func readsTextTabsBreaksReferencesAndCDATALikeLibxml2() throws {
+        let xml = Self.part("""
+            <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>\
+            <w:r><w:t xml:space="preserve">Рахмона &amp; Рушмона &lt;2&gt; &quot;q&quot; &apos;a&apos; &#1071; &#x1F600;</w:t></w:r>\
+            <w:r><w:tab/><w:t>after tab</w:t><w:br/><w:t><![CDATA[a <raw> & text]]></w:t><w:cr/></w:r></w:p>\
+            <!-- a comment <w:p><w:t>not text</w:t></w:p> --><?mso-application progid="Word.Document"?>\
+            <w:p/><w:p><w:r><w:t>line one\r\nline two\rthree</w:t></w:r></w:p>\
+            <w:p><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath><w:r><w:delText>deleted</w:delText></w:r></w:p>
+            """)
+        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        #expect(scanned == (try Self.treeParagraphs(xml)))
+        #expect(scanned == [
+            "Рахмона & Рушмона <2> \"q\" 'a' Я 😀\tafter tab\na <raw> & text\n",
+            "",
+            "line one\nline two\nthree",
+            "",
+        ])
+    }
+
+    @Test func aParagraphInsideAnotherKeepsItsOwnTextInDocumentOrder() throws {
+        let xml = Self.part("""
+            <w:p><w:r><w:t>outer before </w:t></w:r><w:r><w:txbxContent><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:txbxContent></w:r>\
+            <w:r><w:t>outer after</w:t></w:r></w:p>
+            """)
+        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        #expect(scanned == ["outer before outer after", "inner"])
+        #expect(scanned == (try Self.treeParagraphs(xml)))
+    }
+
+    @Test func anotherPrefixOrTheDefaultNamespaceIsRecognisedByItsURI() throws {
+        let prefixed = Self.part("<x:p><x:r><x:t>by URI</x:t></x:r></x:p>", root: "x:document", declarations: "xmlns:x=\"\(Self.w)\"")
+            .replacingOccurrences(of: "<w:body>", with: "<x:body>").replacingOccurrences(of: "</w:body>", with: "</x:body>")
+        #expect(WordTextScanner.paragraphs(Array(prefixed.utf8)) == ["by URI"])
+        #expect(try Self.treeParagraphs(prefixed) == ["by URI"])
+        let unprefixed = "<document xmlns=\"\(Self.w)\"><body><p><r><t>default</t></r></p></body></document>"
+        #expect(WordTextScanner.paragraphs(Array(unprefixed.utf8)) == ["default"])
+        #expect(try Self.treeParagraphs(unprefixed) == ["default"])
+    }
+
+    @Test func givesUpOnWhatItWasNotWrittenFor() {
+        let innerDeclaration = Self.part("<w:p xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:r><w:t>x</w:t></w:r></w:p>")
+        #expect(WordTextScanner.paragraphs(Array(innerDeclaration.utf8)) == nil)
+        let dtd = "<!DOCTYPE d [<!ENTITY e \"x\">]><w:document xmlns:w=\"\(Self.w)\"><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:document>"
+        #expect(WordTextScanner.paragraphs(Array(dtd.utf8)) == nil)
+        let unknownEntity = Self.part("<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>")
+        #expect(WordTextScanner.paragraphs(Array(unknownEntity.utf8)) == nil)
+        let truncated = String(Self.part("<w:p><w:r><w:t>cut</w:t></w:r></w:p>").dropLast(20))
+        #expect(WordTextScanner.paragraphs(Array(truncated.utf8)) == nil)
+    }
+
+    @Test func aDocumentTheScannerCannotReadIsReadByLibxml2Instead() throws {
+        let innerDeclaration = Self.part("<w:p xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:r><w:t>still read</w:t></w:r></w:p>")
+        let part = try DocumentText.docxPart(Array(innerDeclaration.utf8), name: "word/document.xml")
+        #expect(part.paragraphs == ["still read"])
+    }
+}
