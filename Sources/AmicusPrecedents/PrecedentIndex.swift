@@ -59,19 +59,33 @@ public struct Snippet: Sendable, Hashable, CustomStringConvertible {
     static let close: Character = "\u{E001}"
 
     init(raw: String) {
+        // The markers are U+E000 and U+E001 (EE 80 80, EE 80 81 in UTF-8); split on their bytes, never inside
+        // another character.
         var parts: [Part] = []
-        var cur = ""
         var inMatch = false
-        for ch in raw {
-            if ch == Snippet.open || ch == Snippet.close {
-                if !cur.isEmpty { parts.append(Part(text: cur, isMatch: inMatch)) }
-                cur = ""
-                inMatch = ch == Snippet.open
-            } else {
-                cur.append(ch)
-            }
+        var utf8 = raw.utf8
+        if utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
+            var copy = raw
+            copy.makeContiguousUTF8()
+            utf8 = copy.utf8
         }
-        if !cur.isEmpty { parts.append(Part(text: cur, isMatch: inMatch)) }
+        utf8.withContiguousStorageIfAvailable { b in
+            var start = 0, i = 0
+            func flush(_ end: Int) {
+                if end > start { parts.append(Part(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), isMatch: inMatch)) }
+            }
+            while i < b.count {
+                if b[i] == 0xEE, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 || b[i + 2] == 0x81 {
+                    flush(i)
+                    inMatch = b[i + 2] == 0x80
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(b.count)
+        }
         self.parts = parts
     }
 }
@@ -582,7 +596,7 @@ public final class PrecedentIndex: @unchecked Sendable {
         return terms.isEmpty ? nil : terms.prefix(64).joined(separator: " ")
     }
 
-    /// Searches. Results are ordered by relevance for a text query (then date), else by date, newest first.
+    /// Searches. Results are ordered by relevance for a text query (ties newest first), else by date, newest first.
     public func search(_ q: PrecedentQuery) throws(PrecedentIndexError) -> [SearchHit] {
         let plan = try PrecedentIndex.plan(q)
         var fts: String?
@@ -603,18 +617,27 @@ public final class PrecedentIndex: @unchecked Sendable {
         guard let (lo, hi) = try ridRange(from: plan.from, to: plan.to) else { return [] }
 
         if let fts {
-            // FTS5 consumes "ORDER BY rank": it sorts the matches itself, the filters run as the sorted rows come out,
-            // and snippet() is computed only for the rows returned.
-            var sql = """
-                SELECT rowid, rank, \(q.snippets ? "snippet(fts, -1, ?4, ?5, '…', 14)" : "NULL, ?4, ?5") FROM fts
-                WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-                """
+            // The inner query filters the matches by facet first and scores only the survivors with bm25() (FTS5's
+            // own "ORDER BY rank" would score every match before any filter runs: 2-3x slower for a mid-frequency word
+            // in one country). The outer query computes snippets for the page alone; "+rowid" keeps SQLite from
+            // turning the IN list into one FTS5 lookup (and one query parse) per row.
+            var filters = ""
             var p: Int32 = 6
             for _ in ids {
-                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = fts.rowid)"
+                filters += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = fts.rowid)"
                 p += 1
             }
-            sql += " ORDER BY rank LIMIT ?\(p) OFFSET ?\(p + 1)"
+            let score = "bm25(fts, \(PrecedentIndex.bm25Weights))"
+            let page = """
+                SELECT rowid FROM (SELECT rowid, \(score) AS r FROM fts
+                WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3\(filters)
+                ORDER BY r, rowid DESC LIMIT ?\(p) OFFSET ?\(p + 1))
+                """
+            let sql = """
+                SELECT rowid, \(score) AS r, \(q.snippets ? "snippet(fts, -1, ?4, ?5, '…', 14)" : "NULL, ?4, ?5") FROM fts
+                WHERE fts MATCH ?1 AND +rowid IN (\(page))
+                ORDER BY r, rowid DESC
+                """
             let s = try db.cached(sql)
             s.bind(1, fts); s.bind(2, lo); s.bind(3, hi)
             s.bind(4, String(Snippet.open)); s.bind(5, String(Snippet.close))
