@@ -43,12 +43,12 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "amicus", dependencies: [
-            "AmicusKit", "AmicusPrecedents", "AmicusServer",
+            "AmicusKit", "AmicusOffice", "AmicusPrecedents", "AmicusServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Release-build benchmark harness (Benchmarks/run.sh runs it beside docxtpl).
-        .executableTarget(name: "amicus-bench", dependencies: ["AmicusKit"], path: "Benchmarks/AmicusBench"),
+        .executableTarget(name: "amicus-bench", dependencies: ["AmicusKit", "AmicusOffice"], path: "Benchmarks/AmicusBench"),
         .executableTarget(name: "precedents-bench", dependencies: ["AmicusPrecedents"], path: "Benchmarks/PrecedentsBench"),
 
         // Helpers the test targets share (LibreOffice conversion, temporary folders); not shipped.

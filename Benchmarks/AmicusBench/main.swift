@@ -1,5 +1,8 @@
 import AmicusKit
+import AmicusOffice
 import Foundation
+
+ProcessSetup.prepareForRendering()   // as `amicus` does
 
 // Renders one template with one case N times in process and prints one JSON line, the same shape as
 // Benchmarks/docxtpl_render.py --bench, so Benchmarks/run.sh can put the two side by side.

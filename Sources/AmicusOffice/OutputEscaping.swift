@@ -35,13 +35,7 @@ enum OutputEscaping {
     static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8],
                        extraSpaces: (@Sendable (Int) -> [UInt8])? = nil, notes: NoteMarkup? = nil) throws(TemplateCallError) -> String {
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if needsAttention(byte) { return false }
-                if extraSpaces != nil && byte == 0x20 && previous == 0x20 { return false }
-                previous = byte
-            }
-            return true
+            extraSpaces == nil ? !anyNeedsAttention(bytes) : !anyNeedsAttentionOrDoubleSpace(bytes)
         } ?? false
         if clean { return text }
         var text = text
@@ -98,6 +92,40 @@ enum OutputEscaping {
     @inline(__always)
     private static func needsAttention(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF
+    }
+
+    /// Whether any byte needs attention, 16 bytes at a time: most values are clean and are returned as they are,
+    /// so this scan is most of the cost of printing one.
+    static func anyNeedsAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        if let base = bytes.baseAddress, n >= 16 {
+            let raw = UnsafeRawPointer(base)
+            let space = SIMD16<UInt8>(repeating: 0x20), amp = SIMD16<UInt8>(repeating: 0x26)
+            let lt = SIMD16<UInt8>(repeating: 0x3C), gt = SIMD16<UInt8>(repeating: 0x3E)
+            let quote = SIMD16<UInt8>(repeating: 0x22), ef = SIMD16<UInt8>(repeating: 0xEF)
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hit = (v .< space) .| (v .== amp) .| (v .== lt) .| (v .== gt) .| (v .== quote) .| (v .== ef)
+                if any(hit) { return true }
+                i += 16
+            }
+        }
+        while i < n {
+            if needsAttention(bytes[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The same, and for OpenDocument also two spaces in a row.
+    static func anyNeedsAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if needsAttention(byte) || (byte == 0x20 && previous == 0x20) { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -1,5 +1,8 @@
+import AmicusOffice
 import ArgumentParser
 import Foundation
+
+ProcessSetup.prepareForRendering()
 
 // Exit codes: 0 done, 1 a problem with the input, 2 a usage error (ArgumentParser's own would be 64).
 do {

@@ -37,3 +37,30 @@ import Testing
         #expect(first.place == "paragraph 1")
     }
 }
+
+/// The 16-bytes-at-a-time scan that lets clean values through untouched must see a special byte at every offset,
+/// in the vector part and in the tail, and must not stop at Cyrillic.
+@Suite struct EscapingScanTests {
+    @Test func everySpecialByteIsSeenAtEveryOffset() throws {
+        let specials: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x26, 0x3C, 0x3E, 0x22, 0xEF]
+        for length in [1, 15, 16, 17, 31, 32, 33, 47] {
+            for offset in 0..<length {
+                for special in specials {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes[offset] = special
+                    #expect(bytes.withUnsafeBufferPointer(OutputEscaping.anyNeedsAttention),
+                            "byte \(special) at \(offset) of \(length)")
+                }
+            }
+        }
+    }
+
+    @Test func cleanTextPassesAndComesBackAsItWas() throws {
+        let clean = "Рахмона, 2 года — «ходатайство» № 5/2024 ' ] }" + String(repeating: "текст ", count: 9)
+        #expect(!Array(clean.utf8).withUnsafeBufferPointer(OutputEscaping.anyNeedsAttention))
+        let escaped = try OutputEscaping.escape(clean, lineBreak: Array("<br/>".utf8), tab: Array("<tab/>".utf8))
+        #expect(escaped == clean)
+        let dirty = String(repeating: "абвгд", count: 7) + "&"
+        #expect(try OutputEscaping.escape(dirty, lineBreak: [], tab: []) == String(repeating: "абвгд", count: 7) + "&amp;")
+    }
+}
