@@ -1,4 +1,5 @@
 import Foundation
+internal import CSystemCalls
 
 /// Word refuses to open a document whose table cell holds no paragraph, or whose table has no row ("unreadable
 /// content"), though LibreOffice shows both. A `{%p if %}` that removes a cell's only paragraph, or a `{%tr for %}`
@@ -60,8 +61,15 @@ enum DocxTableRepair {
             }
         }
         guard let base = bytes.baseAddress else { return nil }
+        // Cells and rows live in tables: outside every table, jump straight to the next `<w:tbl`.
+        let tableOpening = [0x3C] + prefix + [0x74, 0x62, 0x6C]
         var i = 0
         while i < n {
+            if tables.isEmpty && cells.isEmpty {
+                let found = tableOpening.withUnsafeBytes { needle in amicus_memmem(base + i, n - i, needle.baseAddress, needle.count) }
+                guard let found else { break }
+                i = UnsafeRawPointer(base).distance(to: found)
+            }
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             let closing = i + 1 < n && bytes[i + 1] == 0x2F

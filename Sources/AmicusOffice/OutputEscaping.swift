@@ -31,11 +31,11 @@ enum OutputEscaping {
     }
 
     /// Works on UTF-8 bytes: the characters that need attention are all ASCII, except U+FFFE and U+FFFF
-    /// (EF BF BE, EF BF BF), so most values pass through untouched and the rest are copied byte-wise.
+    /// (EF BF BE, EF BF BF), so most values pass through untouched and the rest are copied in clean runs.
     static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8],
                        extraSpaces: (@Sendable (Int) -> [UInt8])? = nil, notes: NoteMarkup? = nil) throws(TemplateCallError) -> String {
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
-            extraSpaces == nil ? !anyNeedsAttention(bytes) : !anyNeedsAttentionOrDoubleSpace(bytes)
+            extraSpaces == nil ? firstAttention(bytes, from: 0) == bytes.count : !anyNeedsAttentionOrDoubleSpace(bytes)
         } ?? false
         if clean { return text }
         var text = text
@@ -46,6 +46,13 @@ enum OutputEscaping {
             let n = bytes.count
             var inNote = false
             while i < n {
+                // Copy the clean run up to the next byte that needs attention in one go.
+                let next = extraSpaces == nil ? firstAttention(bytes, from: i) : firstAttentionOrDoubleSpace(bytes, from: i)
+                if next > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<next]))
+                    i = next
+                    if i == n { break }
+                }
                 let byte = bytes[i]
                 switch byte {
                 case 0xEF where i + 2 < n && bytes[i + 1] == 0xB7 && (bytes[i + 2] == 0x92 || bytes[i + 2] == 0x93):
@@ -57,10 +64,10 @@ enum OutputEscaping {
                     inNote = opening
                     i += 3
                     continue
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])            // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])      // &quot;
+                case 0x26: out.append(contentsOf: "&amp;".utf8)
+                case 0x3C: out.append(contentsOf: "&lt;".utf8)
+                case 0x3E: out.append(contentsOf: "&gt;".utf8)
+                case 0x22: out.append(contentsOf: "&quot;".utf8)
                 case 0x0D:
                     out.append(contentsOf: lineBreak)
                     if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
@@ -94,12 +101,12 @@ enum OutputEscaping {
         byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0xEF
     }
 
-    /// Whether any byte needs attention, 16 bytes at a time: most values are clean and are returned as they are,
-    /// so this scan is most of the cost of printing one.
-    static func anyNeedsAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The index of the first byte at or after `start` that needs attention (`bytes.count` if none), 16 bytes at a
+    /// time: most values are clean and are returned as they are, so this scan is most of the cost of printing one.
+    static func firstAttention(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = bytes.count
-        var i = 0
-        if let base = bytes.baseAddress, n >= 16 {
+        var i = start
+        if let base = bytes.baseAddress, n - i >= 16 {
             let raw = UnsafeRawPointer(base)
             let space = SIMD16<UInt8>(repeating: 0x20), amp = SIMD16<UInt8>(repeating: 0x26)
             let lt = SIMD16<UInt8>(repeating: 0x3C), gt = SIMD16<UInt8>(repeating: 0x3E)
@@ -107,25 +114,31 @@ enum OutputEscaping {
             while i + 16 <= n {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
                 let hit = (v .< space) .| (v .== amp) .| (v .== lt) .| (v .== gt) .| (v .== quote) .| (v .== ef)
-                if any(hit) { return true }
+                if any(hit) { break }
                 i += 16
             }
         }
         while i < n {
-            if needsAttention(bytes[i]) { return true }
+            if needsAttention(bytes[i]) { return i }
             i += 1
         }
-        return false
+        return n
     }
 
-    /// The same, and for OpenDocument also two spaces in a row.
-    static func anyNeedsAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if needsAttention(byte) || (byte == 0x20 && previous == 0x20) { return true }
-            previous = byte
+    static func anyNeedsAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstAttention(bytes, from: 0) < bytes.count }
+
+    /// The same, and for OpenDocument also the first of two spaces in a row.
+    static func firstAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < bytes.count {
+            if needsAttention(bytes[i]) || (bytes[i] == 0x20 && i + 1 < bytes.count && bytes[i + 1] == 0x20) { return i }
+            i += 1
         }
-        return false
+        return bytes.count
+    }
+
+    static func anyNeedsAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstAttentionOrDoubleSpace(bytes, from: 0) < bytes.count
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -78,6 +78,25 @@ import Testing
         #expect(try DocumentText(docx: bytes).part("word/document.xml")?.paragraphs == ["Before", "shown", "B", "C", "1", "", "", "2", "", "", "After"])
     }
 
+    /// The scan jumps from table to table; what lies before, between and after tables, nested tables, and another
+    /// prefix must all come out right.
+    @Test func repairsEveryTableWhereverItStands() throws {
+        let xml = "<w:body><w:p><w:r><w:t>tc tbl</w:t></w:r></w:p>"
+            + "<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+            + "<w:p/><w:tbl><w:tblGrid/></w:tbl><w:p/>"
+            + "<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl><w:sectPr/></w:body>"
+        let repaired = try #require(DocxTableRepair.repair(xml, prefix: "w"))
+        #expect(repaired == "<w:body><w:p><w:r><w:t>tc tbl</w:t></w:r></w:p>"
+            + "<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+            + "<w:p/><w:p/>"
+            + "<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl><w:sectPr/></w:body>")
+        #expect(DocxTableRepair.repair("<x:body><x:tbl><x:tr><x:tc><x:p/></x:tc></x:tr></x:tbl></x:body>", prefix: "x") == nil)
+        #expect(DocxTableRepair.repair("<x:body><x:tbl><x:tr><x:tc></x:tc></x:tr></x:tbl></x:body>", prefix: "x")
+                == "<x:body><x:tbl><x:tr><x:tc><x:p/></x:tc></x:tr></x:tbl></x:body>")
+        #expect(DocxTableRepair.repair("<body><tbl><tr><tc></tc></tr></tbl></body>", prefix: "")
+                == "<body><tbl><tr><tc><p/></tc></tr></tbl></body>")
+    }
+
     @Test func theRepairedDocumentOpensInLibreOffice() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
