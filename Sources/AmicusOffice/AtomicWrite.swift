@@ -33,7 +33,7 @@ public enum AtomicWrite {
             throw Failure(path: path, reason: "the folder '\(folder)' does not exist")
         }
         let temporary = folder + "/." + url.lastPathComponent + ".amicus-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = InFlight.shared.create(temporary)
         guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         var failure: String? = nil
         bytes.withUnsafeBytes { raw in
@@ -52,6 +52,7 @@ public enum AtomicWrite {
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
+            InFlight.shared.remove(temporary)
             throw Failure(path: path, reason: failure)
         }
         return Staged(path: path, temporary: temporary)
@@ -75,10 +76,9 @@ public enum AtomicWrite {
             var failure: String? = nil
             if !flushedTogether { failure = flush(file.temporary) }
             if failure == nil && rename(file.temporary, file.path) != 0 { failure = String(cString: strerror(errno)) }
-            if let failure {
-                unlink(file.temporary)
-                return .failure(Failure(path: file.path, reason: failure))
-            }
+            if let failure { unlink(file.temporary) }
+            InFlight.shared.remove(file.temporary)
+            if let failure { return .failure(Failure(path: file.path, reason: failure)) }
             return .success(())
         }
     }
@@ -89,5 +89,67 @@ public enum AtomicWrite {
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
         return fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
+    }
+
+    /// Makes Ctrl-C (SIGINT) and SIGTERM remove every temporary file staged and not yet renamed before the process
+    /// exits (130 or 143, as a shell reports a signal), so an interrupted batch leaves only complete filings and no
+    /// hidden `.NAME.amicus-PID-N.tmp` files. For one-shot commands; a server handles its own signals. Call once.
+    public static func removeStagedFilesOnInterrupt() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                for temporary in InFlight.shared.drain() { unlink(temporary) }
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            InFlight.shared.keep(source)
+        }
+    }
+
+    /// Temporary files that exist and have not been renamed or removed yet. Files are created under a shared lock
+    /// and the interrupt takes it exclusively, so no file can appear between the clean-up and the exit.
+    final class InFlight: @unchecked Sendable {
+        static let shared = InFlight()
+        private let creating: UnsafeMutablePointer<pthread_rwlock_t> = {
+            let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+            pthread_rwlock_init(lock, nil)
+            return lock
+        }()
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+        private var sources: [DispatchSourceSignal] = []
+        private var closed = false
+
+        /// Creates `path` (exclusively, for writing) and records it; the descriptor, or -1 with errno set.
+        func create(_ path: String) -> Int32 {
+            pthread_rwlock_rdlock(creating)
+            lock.lock()
+            let isClosed = closed
+            lock.unlock()
+            if isClosed {
+                // An interrupt is cleaning up: create nothing more, wait for its exit.
+                pthread_rwlock_unlock(creating)
+                while true { pause() }
+            }
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { lock.lock(); paths.insert(path); lock.unlock() }
+            let saved = errno
+            pthread_rwlock_unlock(creating)
+            errno = saved
+            return descriptor
+        }
+        func remove(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+        /// Waits for creations under way, forbids new ones, and hands over what is left to remove.
+        func drain() -> Set<String> {
+            pthread_rwlock_wrlock(creating)
+            lock.lock()
+            closed = true
+            let left = paths
+            lock.unlock()
+            pthread_rwlock_unlock(creating)
+            return left
+        }
+        func keep(_ source: DispatchSourceSignal) { lock.lock(); sources.append(source); lock.unlock() }
     }
 }

@@ -43,12 +43,14 @@ enum DocxTableRepair {
         }
         /// The element whose name starts at `index` (after `<` or `</`) and ends there, with the index past it.
         func element(at index: Int) -> (Element, end: Int)? {
-            var j = index
-            guard j + prefix.count < n else { return nil }
-            for byte in prefix {
-                guard bytes[j] == byte else { return nil }
-                j += 1
+            let count = prefix.count
+            guard index + count < n else { return nil }
+            var k = 0
+            while k < count {
+                guard bytes[index + k] == prefix[k] else { return nil }
+                k += 1
             }
+            let j = index + count
             let first = bytes[j]
             let second: UInt8 = j + 1 < n ? bytes[j + 1] : 0
             switch (first, second) {

@@ -160,8 +160,18 @@ struct ZipPackage: Sendable {
         return try outcome.get()
     }
 
-    /// 1 January 2000, 00:00 UTC: a fixed, valid DOS date for every rewritten entry.
-    static let fixedModificationTime: time_t = 946_684_800
+    /// 1 January 2000, 00:00 as a DOS date for every rewritten entry, on any machine: zip stores local dates,
+    /// and libzip turns a `time_t` into one with `localtime`, so the instant handed over is midnight *local* time
+    /// (a fixed UTC instant came out as 09:00 in Tokyo and changed the file's bytes with the machine's zone).
+    static let fixedModificationTime: time_t = {
+        var midnight = tm()
+        midnight.tm_year = 100   // 2000
+        midnight.tm_mon = 0
+        midnight.tm_mday = 1
+        midnight.tm_isdst = -1
+        let local = mktime(&midnight)
+        return local == -1 ? 946_684_800 : local
+    }()
 
     private static func drain(_ source: OpaquePointer) throws(PackageError) -> [UInt8] {
         var stat = zip_stat_t()

@@ -1,4 +1,5 @@
 import AmicusKit
+import AmicusOffice
 import ArgumentParser
 import Foundation
 
@@ -31,6 +32,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        AtomicWrite.removeStagedFilesOnInterrupt()
         var options = Batch.Options(template: template, cases: cases, outputFolder: output)
         if let jobs { options.jobs = jobs }
         options.namePattern = name

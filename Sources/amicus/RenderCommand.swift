@@ -1,4 +1,5 @@
 import AmicusKit
+import AmicusOffice
 import ArgumentParser
 
 struct RenderCommand: ParsableCommand {
@@ -21,6 +22,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "The precedent corpus folder for cite() and precedents().") var corpus: String?
 
     func run() throws {
+        AtomicWrite.removeStagedFilesOnInterrupt()
         let result = Amicus.render(template: template, case: caseFile, output: output, lenient: lenient,
                                    precedents: PrecedentOptions.source(explicit: corpus), pseudonymise: pseudonymise)
         if report(result.diagnostics) || result.written == nil { throw ExitCode(1) }

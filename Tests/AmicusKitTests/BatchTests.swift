@@ -82,6 +82,43 @@ func batchFolders() throws -> (folder: URL, out: URL) {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
+    /// Ctrl-C in the middle of a batch: the filings already renamed into place are complete, and no staged
+    /// temporary file is left behind in the output folder.
+    @Test func anInterruptedBatchLeavesCompleteFilingsAndNoTemporaryFiles() throws {
+        let (folder, out) = try batchFolders()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let list = folder.appendingPathComponent("raid.yaml")
+        let count = 6000
+        try (0..<count).map { "- case_id: R-\($0)\n" }.joined().write(to: list, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = amicusExecutable
+        process.arguments = ["batch", Self.letter, list.path, "-o", out.path, "-j", "2"]
+        process.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        var seen = ""
+        while !seen.contains("[200/") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        process.interrupt()
+        _ = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 130, "the batch ended before the interrupt, or did not stop on it")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(names.filter { $0.hasPrefix(".") }.isEmpty, "\(names.filter { $0.hasPrefix(".") })")
+        #expect(names.count >= 100 && names.count < count, "\(names.count) filings")
+        for name in names {
+            let bytes = Array(try Data(contentsOf: out.appendingPathComponent(name)))
+            let text = try DocumentText(docx: bytes, name: name)
+            #expect(text.part("word/document.xml") != nil, "\(name) has no body")
+        }
+    }
+
     @Test func csvRowsWithDottedColumnsAreCases() throws {
         let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }

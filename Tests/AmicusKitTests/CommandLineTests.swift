@@ -15,6 +15,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output))
     }
 
+    /// Zip entries carry local dates; the same filing rendered in Moscow, Tokyo and New York must still be the same
+    /// bytes (POSIX zone strings, so the test needs no tzdata).
+    @Test func theSameInputGivesTheSameBytesInEveryTimeZone() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for (i, zone) in ["UTC0", "MSK-3", "JST-9", "EST5EDT"].enumerated() {
+            let output = folder.appendingPathComponent("appeal-\(i).docx").path
+            let result = try runAmicus(["render", Self.template, Self.example, "-o", output], environment: ["TZ": zone])
+            #expect(result.status == 0, "\(zone): \(result.standardError)")
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: output)))
+        }
+        #expect(Set(outputs).count == 1, "the bytes depend on the time zone")
+    }
+
     @Test func aFailedRenderExitsOneAndWritesNothing() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
