@@ -28,7 +28,7 @@ public struct PrecedentSource: Sendable {
             return PrecedentSource(unavailable: "no precedent corpus found: run from the Amicus folder, or set AMICUS_PRECEDENTS to the Precedents folder")
         }
         do {
-            return PrecedentSource(corpus: try PrecedentCorpus.load(from: folder))
+            return PrecedentSource(corpus: try PrecedentCorpus.loadThroughIndex(from: folder))
         } catch {
             return PrecedentSource(unavailable: "the precedent corpus in \(folder.path) has \(error.diagnostics.count) error(s); run 'amicus precedents check'")
         }

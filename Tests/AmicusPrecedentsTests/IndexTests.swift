@@ -164,6 +164,27 @@ struct StalenessTests {
         return dir
     }
 
+    /// What a render loads goes through the index cache, and must be the corpus as the files say now.
+    @Test func aCorpusLoadedThroughTheIndexIsTheCorpusOfTheFiles() throws {
+        let dir = try copyFixtureCorpus()
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let first = try PrecedentCorpus.loadThroughIndex(from: dir)
+        #expect(first.records == (try PrecedentCorpus.load(from: dir)).records)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".index.sqlite").path))
+        #expect(try PrecedentCorpus.loadThroughIndex(from: dir).records == first.records)   // from the cache
+
+        let kim = dir.appendingPathComponent("kim-v-russia-2014.yaml")
+        let original = try String(contentsOf: kim, encoding: .utf8)
+        try original.replacingOccurrences(of: "The applicant is stateless", with: "The quokkaplatypus applicant is stateless")
+            .write(to: kim, atomically: false, encoding: .utf8)
+        #expect(try PrecedentCorpus.loadThroughIndex(from: dir)["kim-v-russia-2014"]?.summary.contains("quokkaplatypus") == true)
+
+        try "id: broken\ntitle: [\n".write(to: dir.appendingPathComponent("broken.yaml"), atomically: false, encoding: .utf8)
+        let error = try #require(throws: CorpusError.self) { try PrecedentCorpus.loadThroughIndex(from: dir) }
+        #expect(error.diagnostics.contains { $0.description.hasPrefix("broken.yaml:") || $0.description.contains("/broken.yaml:") },
+                "\(error.diagnostics)")
+    }
+
     @Test func editAddDelete() throws {
         let dir = try copyFixtureCorpus()
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
