@@ -76,7 +76,7 @@ public enum AtomicWrite {
             var failure: String? = nil
             if !flushedTogether { failure = flush(file.temporary) }
             if failure == nil && rename(file.temporary, file.path) != 0 { failure = String(cString: strerror(errno)) }
-            if let failure { unlink(file.temporary) }
+            if failure != nil { unlink(file.temporary) }
             InFlight.shared.remove(file.temporary)
             if let failure { return .failure(Failure(path: file.path, reason: failure)) }
             return .success(())
