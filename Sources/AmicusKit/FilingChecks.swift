@@ -49,9 +49,18 @@ enum FilingChecks {
                     lastWasSpace = true
                     i += length
                 } else {
-                    // Copy the whole run up to the next byte that can start a space.
+                    // Copy the whole run up to the next byte that can start a space; a lone ASCII space between
+                    // words stays in the run (it is its own normal form), so a run is a line, not a word.
                     var end = i + 1
-                    while end < n && !Self.canStartSpace(bytes[end]) { end += 1 }
+                    while end < n {
+                        let byte = bytes[end]
+                        if byte == 0x20 {
+                            if end + 1 < n && Self.canStartSpace(bytes[end + 1]) { break }
+                        } else if Self.canStartSpace(byte) {
+                            break
+                        }
+                        end += 1
+                    }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     lastWasSpace = false
                     i = end

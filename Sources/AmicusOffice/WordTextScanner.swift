@@ -125,7 +125,7 @@ enum WordTextScanner {
                     let attributeStart = j
                     while j < bytes.count, bytes[j] != 0x3D, !Self.isSpace(bytes[j]), bytes[j] != 0x3E { j += 1 }
                     let attribute = bytes[attributeStart..<j]
-                    if attribute.starts(with: Self.xmlns) {
+                    if attribute.first == 0x78, attribute.starts(with: Self.xmlns) {   // "x": most attributes are not
                         guard !sawRoot else { return false }
                         guard declare(attribute, valueFrom: j) else { return false }
                     }
@@ -178,7 +178,7 @@ enum WordTextScanner {
         func classify(_ qname: Slice<UnsafeBufferPointer<UInt8>>) -> (Bool, Name) {
             let colon = qname.firstIndex(of: 0x3A)
             let prefix = qname[qname.startIndex..<(colon ?? qname.startIndex)]
-            guard wordPrefixes.contains(where: { $0.elementsEqual(prefix) }) else { return (false, .other) }
+            guard wordPrefixes.contains(where: { Self.equal(prefix, $0) }) else { return (false, .other) }
             let local = colon.map { qname[($0 + 1)...] } ?? qname
             let first = local.first ?? 0
             switch (local.count, first) {
@@ -192,6 +192,17 @@ enum WordTextScanner {
             }
         }
 
+        /// Byte equality, length first: this runs for every start tag of every part.
+        static func equal(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ bytes: [UInt8]) -> Bool {
+            guard slice.count == bytes.count else { return false }
+            var k = 0, j = slice.startIndex
+            while k < bytes.count {
+                if slice[j] != bytes[k] { return false }
+                k += 1; j += 1
+            }
+            return true
+        }
+
         func indexOf(_ byte: UInt8, from index: Int) -> Int? {
             guard index < bytes.count, let base = bytes.baseAddress,
                   let hit = memchr(base + index, Int32(byte), bytes.count - index) else { return nil }
@@ -199,26 +210,32 @@ enum WordTextScanner {
         }
 
         /// Character data with its references resolved and line ends normalised, as an XML parser reports it.
+        /// Runs without `&` or CR (nearly all text) are appended to the paragraph in one copy.
         mutating func appendText(from start: Int, to end: Int) -> Bool {
-            var out: [UInt8] = []
-            out.reserveCapacity(end - start)
-            var j = start
+            guard let last = open.last else { return true }
+            var j = start, run = start
+            func flushRun(_ upTo: Int) {
+                if upTo > run { paragraphs[last].append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<upTo])) }
+            }
             while j < end {
                 let byte = bytes[j]
                 if byte == 0x26 {
+                    flushRun(j)
                     guard let semicolon = indexOf(0x3B, from: j + 1), semicolon < end,
                           let decoded = Self.reference(bytes[(j + 1)..<semicolon]) else { return false }
-                    out += decoded
+                    paragraphs[last] += decoded
                     j = semicolon + 1
+                    run = j
                 } else if byte == 0x0D {
-                    out.append(0x0A)
+                    flushRun(j)
+                    paragraphs[last].append(0x0A)
                     j += (j + 1 < end && bytes[j + 1] == 0x0A) ? 2 : 1
+                    run = j
                 } else {
-                    out.append(byte)
                     j += 1
                 }
             }
-            append(out)
+            flushRun(end)
             return true
         }
 

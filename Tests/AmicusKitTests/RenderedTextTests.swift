@@ -36,6 +36,27 @@ import Testing
         #expect(!FilingChecks.contains("ПРОШУ", "ПРОШУ:"))
     }
 
+    /// The byte-level normalisation equals the plain definition: every run of White_Space characters becomes
+    /// one ASCII space, everything else stays as it is.
+    @Test(arguments: [
+        "a  b", "a \u{00A0}b", "a\t\nb", " a ", "a ", " ", "", "a \u{00AC}b", "a\u{2003}\u{2003} b", "слово  слово ",
+        "ПРОШУ:\n\n1. Отменить", "x \u{3000}\u{205F}y", "a b c d", "№ 5 \u{0085}x", "a\r\n \u{1680}b", "ẞ \u{E1} ab",
+    ])
+    func normalisedBytesMatchTheDefinition(_ text: String) {
+        var expected = ""
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { expected.append(" ") }
+                lastWasSpace = true
+            } else {
+                expected.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        #expect(FilingChecks.normalised(text) == expected, "\(Array(text.unicodeScalars))")
+    }
+
     @Test func aLetterFollowedByACombiningMarkIsAnotherLetter() {
         // "и" + U+0306 is "й" written in two scalars: "Бои" is not in "Бой".
         #expect(!FilingChecks.contains("Бои\u{0306}", "Бои"))
