@@ -121,18 +121,12 @@ enum FilingChecks {
         text.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in bytesContain(h, n) } }
     }
 
+    /// Found as whole characters: a hit followed by a combining mark is part of another letter and does not count.
     private static func bytesContain(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let hBase = h.baseAddress, let nBase = n.baseAddress, n.count <= h.count else { return false }
-        // memchr looks for one byte of the needle: the last that is neither a space nor a Cyrillic or Latin-1
-        // lead byte (those stand before every other letter of a Russian text), so that it rarely stops in vain.
-        let anchor = (0..<n.count).last { ![0x20, 0xC2, 0xC3, 0xD0, 0xD1].contains(n[$0]) } ?? 0
         var start = 0
-        while start + n.count <= h.count {
-            guard let hit = memchr(hBase + start + anchor, Int32(n[anchor]), h.count - n.count + 1 - start) else { return false }
-            let at = hBase.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+        while let at = ByteSearch.firstIndex(of: n, in: h, from: start) {
             let end = at + n.count
-            if memcmp(hBase + at, nBase, n.count) == 0,
-               end == h.count || !startsWithCombiningMark(UnsafeBufferPointer(rebasing: h[end..<h.count])) { return true }
+            if end == h.count || !startsWithCombiningMark(UnsafeBufferPointer(rebasing: h[end..<h.count])) { return true }
             start = at + 1
         }
         return false

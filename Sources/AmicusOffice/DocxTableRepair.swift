@@ -1,5 +1,4 @@
 import Foundation
-internal import CSystemCalls
 
 /// Word refuses to open a document whose table cell holds no paragraph, or whose table has no row ("unreadable
 /// content"), though LibreOffice shows both. A `{%p if %}` that removes a cell's only paragraph, or a `{%tr for %}`
@@ -68,9 +67,8 @@ enum DocxTableRepair {
         var i = 0
         while i < n {
             if tables.isEmpty && cells.isEmpty {
-                let found = tableOpening.withUnsafeBytes { needle in amicus_memmem(base + i, n - i, needle.baseAddress, needle.count) }
-                guard let found else { break }
-                i = UnsafeRawPointer(base).distance(to: found)
+                guard let found = ByteSearch.firstIndex(of: tableOpening, in: bytes, from: i) else { break }
+                i = found
             }
             guard let hit = memchr(base + i, 0x3C, n - i) else { break }
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

@@ -65,7 +65,7 @@ enum Footnotes {
     }
 
     static func containsNotes(_ part: String) -> Bool {
-        part.utf8.withContiguousStorageIfAvailable { contains($0, openBytes) || contains($0, numberBytes) } ?? part.unicodeScalars.contains { $0 == open || $0 == number }
+        part.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: openBytes, in: $0) != nil || ByteSearch.firstIndex(of: numberBytes, in: $0) != nil } ?? part.unicodeScalars.contains { $0 == open || $0 == number }
     }
 
     // MARK: DOCX
@@ -81,7 +81,7 @@ enum Footnotes {
         var i = 0
         let n = bytes.count
         while i < n {
-            if matches(bytes, at: i, openBytes), let end = find(closeBytes, in: bytes, from: i + 3) {
+            if matches(bytes, at: i, openBytes), let end = ByteSearch.firstIndex(of: closeBytes, in: bytes, from: i + 3) {
                 notes.append(String(decoding: bytes[(i + 3)..<end], as: UTF8.self))
                 let id = firstID + notes.count - 1
                 referenceStart = out.count
@@ -110,7 +110,7 @@ enum Footnotes {
         guard k >= 0, let gt = bytes[k..<end].firstIndex(of: 0x3E) else { return [] }
         let open = Array("<\(w)rPr>".utf8)
         let close = Array("</\(w)rPr>".utf8)
-        guard matches(bytes, at: gt + 1, open), let stop = find(close, in: bytes, from: gt + 1), stop < end else { return [] }
+        guard matches(bytes, at: gt + 1, open), let stop = ByteSearch.firstIndex(of: close, in: bytes, from: gt + 1), stop < end else { return [] }
         return Array(bytes[(gt + 1)..<(stop + close.count)])
     }
 
@@ -173,32 +173,10 @@ enum Footnotes {
 
     /// Whether `needle` (three bytes: a noncharacter's UTF-8) occurs. memchr finds its lead byte 0xEF, which
     /// Cyrillic and Latin text never contain, so a part without notes costs one vectorised pass.
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
-        var i = 0
-        let last = bytes.count - needle.count
-        while i <= last {
-            guard let hit = memchr(base + i, Int32(needle[0]), last - i + 1) else { return false }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if bytes[at + 1] == needle[1] && bytes[at + 2] == needle[2] { return true }
-            i = at + 1
-        }
-        return false
-    }
-
     private static func matches(_ bytes: [UInt8], at index: Int, _ needle: [UInt8]) -> Bool {
         guard index >= 0, index + needle.count <= bytes.count else { return false }
         for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
         return true
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i + needle.count <= bytes.count {
-            if matches(bytes, at: i, needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

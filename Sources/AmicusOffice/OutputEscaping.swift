@@ -35,7 +35,7 @@ enum OutputEscaping {
     static func escape(_ text: String, lineBreak: [UInt8], tab: [UInt8],
                        extraSpaces: (@Sendable (Int) -> [UInt8])? = nil, notes: NoteMarkup? = nil) throws(TemplateCallError) -> String {
         let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
-            extraSpaces == nil ? firstAttention(bytes, from: 0) == bytes.count : !anyNeedsAttentionOrDoubleSpace(bytes)
+            (extraSpaces == nil ? firstAttention(bytes, from: 0) : firstAttentionOrDoubleSpace(bytes, from: 0)) == bytes.count
         } ?? false
         if clean { return text }
         var text = text
@@ -125,8 +125,6 @@ enum OutputEscaping {
         return n
     }
 
-    static func anyNeedsAttention(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { firstAttention(bytes, from: 0) < bytes.count }
-
     /// The same, and for OpenDocument also the first of two spaces in a row.
     static func firstAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
@@ -135,10 +133,6 @@ enum OutputEscaping {
             i += 1
         }
         return bytes.count
-    }
-
-    static func anyNeedsAttentionOrDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstAttentionOrDoubleSpace(bytes, from: 0) < bytes.count
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -49,24 +49,9 @@ final class XMLTree {
     }
 
     private static func forbiddenDeclaration(in bytes: [UInt8]) -> String? {
-        if contains(bytes, Array("<!DOCTYPE".utf8)) { return "a DTD (<!DOCTYPE>)" }
-        if contains(bytes, Array("<!ENTITY".utf8)) { return "an entity (<!ENTITY>)" }
+        if ByteSearch.firstIndex(of: Array("<!DOCTYPE".utf8), in: bytes) != nil { return "a DTD (<!DOCTYPE>)" }
+        if ByteSearch.firstIndex(of: Array("<!ENTITY".utf8), in: bytes) != nil { return "an entity (<!ENTITY>)" }
         return nil
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
 

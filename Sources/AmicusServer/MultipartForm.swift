@@ -1,3 +1,4 @@
+import AmicusOffice
 import Foundation
 
 /// A `multipart/form-data` body, parsed in memory: the render form's upload never touches the disk. Hummingbird
@@ -24,17 +25,17 @@ struct MultipartForm: Sendable {
         }
         let delimiter = Array("--\(boundary)".utf8)
         let separator = Array("\r\n--\(boundary)".utf8)
-        guard var position = Self.find(delimiter, in: body, from: 0) else { throw .malformed }
+        guard var position = ByteSearch.firstIndex(of: delimiter, in: body, from: 0) else { throw .malformed }
         position += delimiter.count
         while true {
             // After a delimiter: "--" ends the body, CRLF starts a part.
             if Self.matches(Array("--".utf8), in: body, at: position) { return }
             guard Self.matches([13, 10], in: body, at: position) else { throw .malformed }
             position += 2
-            guard let headerEnd = Self.find([13, 10, 13, 10], in: body, from: position) else { throw .malformed }
+            guard let headerEnd = ByteSearch.firstIndex(of: [13, 10, 13, 10], in: body, from: position) else { throw .malformed }
             let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
-            guard let contentEnd = Self.find(separator, in: body, from: contentStart) else { throw .malformed }
+            guard let contentEnd = ByteSearch.firstIndex(of: separator, in: body, from: contentStart) else { throw .malformed }
             guard parts.count < Self.maximumParts else { throw .tooManyParts }
             parts.append(try Self.part(headers: headers, bytes: Array(body[contentStart..<contentEnd])))
             position = contentEnd + separator.count
@@ -93,17 +94,5 @@ struct MultipartForm: Sendable {
         guard index >= 0, index + needle.count <= haystack.count else { return false }
         for offset in 0..<needle.count where haystack[index + offset] != needle[offset] { return false }
         return true
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        let first = needle[0]
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && matches(needle, in: haystack, at: index) { return index }
-            index += 1
-        }
-        return nil
     }
 }
