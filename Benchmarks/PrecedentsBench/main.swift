@@ -94,7 +94,9 @@ struct Benchmark {
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("amicus-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("bench.sqlite")
+        // AMICUS_PRECEDENT_BENCH_KEEP=PATH keeps the built index there, to study queries with the sqlite3 shell.
+        let kept = ProcessInfo.processInfo.environment["AMICUS_PRECEDENT_BENCH_KEEP"].map { URL(fileURLWithPath: $0) }
+        let file = kept ?? dir.appendingPathComponent("bench.sqlite")
         var index: PrecedentIndex?
         let build = try clock.measure { index = try PrecedentIndex.build(from: records, at: file) }
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -105,10 +107,13 @@ struct Benchmark {
         var kinds: [String: [Double]] = [:]
         var all: [Double] = []
         var totalHits = 0
-        for round in 0..<2700 {
+        for round in 0..<3000 {
             let kind: String
             var q: PrecedentQuery
-            switch round % 9 {
+            switch round % 10 {
+            case 9: kind = "article+country+text-frequent"
+                q = PrecedentQuery(articles: [Benchmark.articles[r.int(8)]], country: "RU",
+                                   text: Benchmark.word(&r, 100 + r.int(900)), limit: 20)
             case 7: kind = "article+country+text-mid"
                 q = PrecedentQuery(articles: [Benchmark.articles[r.int(8)]], country: "RU",
                                    text: Benchmark.word(&r, 2000 + r.int(10_000)), limit: 20)
@@ -133,7 +138,7 @@ struct Benchmark {
             var hits = 0
             let d = try clock.measure { hits = try idx.search(q).count }
             totalHits += hits
-            if round < 270 { continue }   // warm-up
+            if round < 300 { continue }   // warm-up
             let ms = Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000
             kinds[kind, default: []].append(ms)
             all.append(ms)

@@ -141,7 +141,7 @@ public final class PrecedentIndex: @unchecked Sendable {
     public enum Revalidation: Sendable { case onOpen, everySearch }
 
     /// Bumped whenever the table layout changes; an older cache is rebuilt.
-    static let schemaVersion = "amicus-precedents-4"
+    static let schemaVersion = "amicus-precedents-5"
 
     /// The corpus folder, nil for an index built from records in memory.
     public let corpusDirectory: URL?
@@ -152,6 +152,8 @@ public final class PrecedentIndex: @unchecked Sendable {
     private var fingerprint: String?
     private var cacheURLStorage: URL?
     private var facets: [String: (fid: Int, count: Int)] = [:]
+    private var bitmaps: [Int: FacetBitmap] = [:]
+    private var filter = FacetFilter()
     private var decoded: [Int: Precedent] = [:]
     private var recordCount = 0
 
@@ -310,47 +312,55 @@ public final class PrecedentIndex: @unchecked Sendable {
     /// bm25 weights, in `ftsColumns` order: names and numbers count most, then keywords.
     static let bm25Weights = "10.0, 10.0, 1.0, 5.0, 2.0, 8.0"
 
-    static func facetNames(_ p: Precedent) -> Set<String> {
-        var cache = FacetNameCache()
-        return facetNames(p, cache: &cache)
-    }
+    /// Facet ids while building: a name (`c:RU`, `f:ECtHR`, `a:ECHR-5` for every ancestor of every article,
+    /// `a:ECHR-5|violation`, `o:violation`) gets its id the first time it is seen; each article code keeps the ids
+    /// of its names, so 100,000 records do not build and hash two million strings.
+    struct FacetNumbering {
+        /// Index fid - 1.
+        private(set) var names: [String] = []
+        private var ids: [String: Int] = [:]
+        private var articleIDs: [ArticleCode: [Int]] = [:]
+        private var outcomeIDs: [ArticleCode: [Outcome: [Int]]] = [:]
+        private var countryIDs: [String: Int] = [:]
+        private var forumIDs: [Forum: [Int]] = [:]
 
-    /// Facet names of one record: `c:RU`, `f:ECtHR`, `a:ECHR-5` (every ancestor of every article), `a:ECHR-5|violation`,
-    /// `o:violation`. The cache keeps the strings of each article code so a large build does not rebuild them.
-    static func facetNames(_ p: Precedent, cache: inout FacetNameCache) -> Set<String> {
-        var names: Set<String> = ["c:" + p.country.code]
-        for f in p.forum.filterCodes { names.insert("f:" + f.rawValue) }
-        for c in p.articles { names.formUnion(cache.any(c)) }
-        for o in p.outcomes {
-            names.formUnion(cache.any(o.article))
-            for v in o.outcomes {
-                names.insert("o:" + v.rawValue)
-                names.formUnion(cache.with(o.article, v))
+        mutating func id(_ name: String) -> Int {
+            if let id = ids[name] { return id }
+            names.append(name)
+            ids[name] = names.count
+            return names.count
+        }
+
+        /// Calls `body` with the id of each facet of `p` (an id may come more than once).
+        mutating func forEachFacet(of p: Precedent, _ body: (Int) -> Void) {
+            if let known = countryIDs[p.country.code] { body(known) } else {
+                let made = id("c:" + p.country.code)
+                countryIDs[p.country.code] = made
+                body(made)
+            }
+            if let known = forumIDs[p.forum] { known.forEach(body) } else {
+                let made = p.forum.filterCodes.map { id("f:" + $0.rawValue) }
+                forumIDs[p.forum] = made
+                made.forEach(body)
+            }
+            for c in p.articles { articleIDs(c).forEach(body) }
+            for o in p.outcomes {
+                articleIDs(o.article).forEach(body)
+                for v in o.outcomes {
+                    if let known = outcomeIDs[o.article]?[v] { known.forEach(body); continue }
+                    let made = [id("o:" + v.rawValue)] + o.article.ancestors.map { id("a:" + $0.canonical + "|" + v.rawValue) }
+                    outcomeIDs[o.article, default: [:]][v] = made
+                    made.forEach(body)
+                }
             }
         }
-        return names
-    }
 
-    struct FacetNameCache {
-        private var anyNames: [ArticleCode: [String]] = [:]
-        private var outcomeNames: [ArticleCode: [Outcome: [String]]] = [:]
-        mutating func any(_ c: ArticleCode) -> [String] {
-            if let n = anyNames[c] { return n }
-            let n = c.ancestors.map { "a:" + $0.canonical }
-            anyNames[c] = n
-            return n
+        private mutating func articleIDs(_ c: ArticleCode) -> [Int] {
+            if let known = articleIDs[c] { return known }
+            let made = c.ancestors.map { id("a:" + $0.canonical) }
+            articleIDs[c] = made
+            return made
         }
-        mutating func with(_ c: ArticleCode, _ o: Outcome) -> [String] {
-            if let n = outcomeNames[c]?[o] { return n }
-            let n = c.ancestors.map { "a:" + $0.canonical + "|" + o.rawValue }
-            outcomeNames[c, default: [:]][o] = n
-            return n
-        }
-    }
-
-    private struct FacetRow: Comparable {
-        let fid: Int32, rid: Int32
-        static func < (a: FacetRow, b: FacetRow) -> Bool { a.fid != b.fid ? a.fid < b.fid : a.rid < b.rid }
     }
 
     static func write(records input: [Precedent], into db: SQLiteDB, fingerprint: String, corpusPath: String) throws(PrecedentIndexError) {
@@ -362,25 +372,25 @@ public final class PrecedentIndex: @unchecked Sendable {
             PRAGMA cache_size = -262144;
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE records(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, body BLOB NOT NULL);
-            CREATE TABLE facet(fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);
-            CREATE TABLE facets(fid INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY(fid, rid)) WITHOUT ROWID;
+            CREATE TABLE facet(fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, n INTEGER NOT NULL, bits BLOB NOT NULL);
             CREATE VIRTUAL TABLE fts USING fts5(\(ftsColumns), tokenize = 'unicode61 remove_diacritics 2');
             INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(\(bm25Weights))');
             INSERT INTO fts(fts, rank) VALUES('automerge', 0);
             INSERT INTO fts(fts, rank) VALUES('crisismerge', 1000);
+            INSERT INTO fts(fts, rank) VALUES('hashsize', 134217728);
             """)
         try db.exec("BEGIN")
         // rid order = date ascending, then id descending: "rid DESC" lists newest first, ties by id ascending,
         // and a date range is a rid range.
-        let records = input.sorted { $0.date != $1.date ? $0.date < $1.date : $0.id > $1.id }
+        let order = input.indices.sorted { a, b in
+            let x = input[a], y = input[b]
+            return x.date != y.date ? x.date < y.date : x.id > y.id
+        }
+        let records = order.map { input[$0] }
         let insRecord = try db.prepare("INSERT INTO records(rid, id, date, body) VALUES(?1, ?2, ?3, ?4)")
-        let insFTS = try db.prepare("INSERT INTO fts(rowid, \(ftsColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         var writer = ByteWriter()
-        var facetIDs: [String: Int32] = [:]
-        var facetCounts: [Int32] = []
-        var nameCache = FacetNameCache()
-        var rows: [FacetRow] = []
-        rows.reserveCapacity(records.count * 24)
+        var numbering = FacetNumbering()
+        var maps: [FacetBitmap] = []
         for (i, p) in records.enumerated() {
             let rid = i + 1
             writer.bytes.removeAll(keepingCapacity: true)
@@ -390,8 +400,16 @@ public final class PrecedentIndex: @unchecked Sendable {
             insRecord.bind(3, p.date.ordinal)
             insRecord.bind(4, blob: writer.bytes)
             try insRecord.run()
-
-            insFTS.bind(1, rid)
+            numbering.forEachFacet(of: p) { fid in
+                while maps.count < fid { maps.append(FacetBitmap(maxRid: records.count)) }
+                maps[fid - 1].insert(rid)
+            }
+        }
+        // Then the text. FTS5 holds the terms in memory (`hashsize` above) and writes them out as one segment when the
+        // facet rows below open a statement savepoint.
+        let insFTS = try db.prepare("INSERT INTO fts(rowid, \(ftsColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        for (i, p) in records.enumerated() {
+            insFTS.bind(1, i + 1)
             insFTS.bind(2, p.title)
             insFTS.bind(3, p.titleRU)
             insFTS.bind(4, p.notes.map { p.summary + "\n" + $0 } ?? p.summary)
@@ -401,40 +419,11 @@ public final class PrecedentIndex: @unchecked Sendable {
             numbers.append(contentsOf: p.identifiers.keys.sorted().compactMap { p.identifiers[$0] })
             insFTS.bind(7, numbers.joined(separator: "; "))
             try insFTS.run()
-
-            for name in facetNames(p, cache: &nameCache) {
-                let fid: Int32
-                if let f = facetIDs[name] { fid = f } else {
-                    fid = Int32(facetIDs.count + 1); facetIDs[name] = fid; facetCounts.append(0)
-                }
-                facetCounts[Int(fid) - 1] += 1
-                rows.append(FacetRow(fid: fid, rid: Int32(rid)))
-            }
         }
-        rows.sort()
-        let batch = 256
-        let insBatch = try db.prepare("INSERT INTO facets(fid, rid) VALUES "
-                                      + Array(repeating: "(?, ?)", count: batch).joined(separator: ", "))
-        let insOne = try db.prepare("INSERT INTO facets(fid, rid) VALUES(?1, ?2)")
-        var k = 0
-        while k < rows.count {
-            if rows.count - k >= batch {
-                for j in 0..<batch {
-                    let r = rows[k + j], b = Int32(j * 2)
-                    insBatch.bind(b + 1, Int(r.fid)); insBatch.bind(b + 2, Int(r.rid))
-                }
-                try insBatch.run()
-                k += batch
-            } else {
-                let r = rows[k]
-                insOne.bind(1, Int(r.fid)); insOne.bind(2, Int(r.rid))
-                try insOne.run()
-                k += 1
-            }
-        }
-        let insFacet = try db.prepare("INSERT INTO facet(fid, name, n) VALUES(?1, ?2, ?3)")
-        for (name, fid) in facetIDs {
-            insFacet.bind(1, Int(fid)); insFacet.bind(2, name); insFacet.bind(3, Int(facetCounts[Int(fid) - 1]))
+        let insFacet = try db.prepare("INSERT INTO facet(fid, name, n, bits) VALUES(?1, ?2, ?3, ?4)")
+        for (i, name) in numbering.names.enumerated() {
+            insFacet.bind(1, i + 1); insFacet.bind(2, name); insFacet.bind(3, maps[i].count)
+            insFacet.bind(4, blob: maps[i].littleEndianBytes)
             try insFacet.run()
         }
         let insMeta = try db.prepare("INSERT INTO meta(key, value) VALUES(?1, ?2)")
@@ -453,6 +442,9 @@ public final class PrecedentIndex: @unchecked Sendable {
         let s = try db.prepare("SELECT name, fid, n FROM facet")
         while try s.step() { f[s.text(0) ?? ""] = (s.int(1), s.int(2)) }
         facets = f
+        bitmaps = [:]
+        filter = FacetFilter()
+        try filter.register(on: db)
         let c = try db.prepare("SELECT count(*) FROM records")
         recordCount = try c.step() ? c.int(0) : 0
     }
@@ -508,6 +500,18 @@ public final class PrecedentIndex: @unchecked Sendable {
     }
 
     // MARK: Searching
+
+    /// The bitmap of facet `fid`, read from the index on first use.
+    private func bitmap(_ fid: Int) throws(PrecedentIndexError) -> FacetBitmap {
+        if let map = bitmaps[fid] { return map }
+        let s = try db.cached("SELECT bits FROM facet WHERE fid = ?1")
+        s.bind(1, fid)
+        guard try s.step() else { s.reset(); throw .sqlite("facet \(fid) has no bitmap") }
+        let map = s.withBlob(0) { FacetBitmap(littleEndian: $0) }
+        s.reset()
+        bitmaps[fid] = map
+        return map
+    }
 
     /// The rids of the records dated within [from, to] (rids follow dates), or nil if there are none.
     private func ridRange(from: Int, to: Int) throws(PrecedentIndexError) -> (Int, Int)? {
@@ -617,21 +621,19 @@ public final class PrecedentIndex: @unchecked Sendable {
         guard let (lo, hi) = try ridRange(from: plan.from, to: plan.to) else { return [] }
 
         if let fts {
-            // The inner query filters the matches by facet first and scores only the survivors with bm25() (FTS5's
-            // own "ORDER BY rank" would score every match before any filter runs: 2-3x slower for a mid-frequency word
-            // in one country). The outer query computes snippets for the page alone; "+rowid" keeps SQLite from
-            // turning the IN list into one FTS5 lookup (and one query parse) per row.
-            var filters = ""
-            var p: Int32 = 6
-            for _ in ids {
-                filters += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = fts.rowid)"
-                p += 1
-            }
+            // The inner query keeps the matches in every facet's bitmap (`amicus_facets`, a mask per match) and scores
+            // only those with bm25() (FTS5's own "ORDER BY rank" scores every match before any filter runs). The
+            // outer query computes snippets for the page alone; "+rowid" keeps SQLite from turning the IN list into
+            // one FTS5 lookup (and one query parse) per row.
+            var maps: [FacetBitmap] = []
+            for f in ids { maps.append(try bitmap(f.fid)) }
+            filter.active = maps
+            defer { filter.active = [] }
             let score = "bm25(fts, \(PrecedentIndex.bm25Weights))"
             let page = """
                 SELECT rowid FROM (SELECT rowid, \(score) AS r FROM fts
-                WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3\(filters)
-                ORDER BY r, rowid DESC LIMIT ?\(p) OFFSET ?\(p + 1))
+                WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3\(ids.isEmpty ? "" : " AND amicus_facets(rowid)")
+                ORDER BY r, rowid DESC LIMIT ?6 OFFSET ?7)
                 """
             let sql = """
                 SELECT rowid, \(score) AS r, \(q.snippets ? "snippet(fts, -1, ?4, ?5, '…', 14)" : "NULL, ?4, ?5") FROM fts
@@ -641,8 +643,7 @@ public final class PrecedentIndex: @unchecked Sendable {
             let s = try db.cached(sql)
             s.bind(1, fts); s.bind(2, lo); s.bind(3, hi)
             s.bind(4, String(Snippet.open)); s.bind(5, String(Snippet.close))
-            for (i, f) in ids.enumerated() { s.bind(Int32(6 + i), f.fid) }
-            s.bind(p, limit); s.bind(p + 1, offset)
+            s.bind(6, limit); s.bind(7, offset)
             var found: [(Int, Double, String?)] = []
             while try s.step() { found.append((s.int(0), s.double(1), s.text(2))) }
             s.reset()
@@ -660,20 +661,10 @@ public final class PrecedentIndex: @unchecked Sendable {
             while try s.step() { rids.append(s.int(0)) }
             s.reset()
         } else {
-            // Walk the rarest facet newest first; check the others by primary key.
-            var sql = "SELECT f.rid FROM facets f WHERE f.fid = ?1 AND f.rid BETWEEN ?2 AND ?3"
-            var p: Int32 = 4
-            for _ in ids.dropFirst() {
-                sql += " AND EXISTS (SELECT 1 FROM facets g WHERE g.fid = ?\(p) AND g.rid = f.rid)"
-                p += 1
-            }
-            sql += " ORDER BY f.rid DESC LIMIT ?\(p) OFFSET ?\(p + 1)"
-            let s = try db.cached(sql)
-            s.bind(1, ids[0].fid); s.bind(2, lo); s.bind(3, hi)
-            for (i, f) in ids.dropFirst().enumerated() { s.bind(Int32(4 + i), f.fid) }
-            s.bind(p, limit); s.bind(p + 1, offset)
-            while try s.step() { rids.append(s.int(0)) }
-            s.reset()
+            // Newest first through the intersection of the bitmaps, rarest first so most words end after one AND.
+            var maps: [FacetBitmap] = []
+            for f in ids { maps.append(try bitmap(f.fid)) }
+            rids = FacetBitmap.intersection(maps, from: lo, to: hi, offset: offset, limit: limit)
         }
         var hits: [SearchHit] = []
         hits.reserveCapacity(rids.count)

@@ -109,7 +109,7 @@ final class Statement {
         return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
     /// The blob of the current row, valid only inside `body`.
-    func withBlob<T>(_ col: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+    func withBlob<T>(_ col: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let n = Int(sqlite3_column_bytes(handle, col))
         guard n > 0, let p = sqlite3_column_blob(handle, col) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeRawBufferPointer(start: p, count: n))
