@@ -72,18 +72,21 @@ public struct Batch {
 
         let items = options.cases.flatMap { CaseBatchReader.read(path: $0) }
         let templateName = Self.templateName(options.template)
+        let ext = template.format.rawValue
         // Names first, all of them: a clash stops the batch before anything is written. Each case is validated
-        // on its own, so the cases are prepared on all cores too.
+        // on its own, so the cases are prepared on all cores too. Only the names and the problems are kept: a
+        // worker prepares its case again just before rendering it, so memory does not grow with the batch.
         let prepared = Slots<Prepared>(count: items.count)
         let rules = manifest
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            prepared[index] = Self.prepare(items[index], index: index, manifest: rules, options: options,
-                                           templateName: templateName, ext: template.format.rawValue)
+            var made = Self.prepare(items[index], index: index, manifest: rules, options: options,
+                                    templateName: templateName, ext: ext)
+            made.document = nil
+            made.plan = nil
+            prepared[index] = made
         }
         let preparation = prepared.values
         let names = preparation.map(\.name)
-        let documents = preparation.map(\.document)
-        let plans = preparation.map(\.plan)
         let results = preparation.map(\.result)
         var owners: [String: [String]] = [:]
         for (index, name) in names.enumerated() { if let name { owners[name, default: []].append(items[index].label) } }
@@ -100,14 +103,17 @@ public struct Batch {
         let sharedOptions = renderOptions
 
         let state = BatchState(results: results, total: items.count)
-        let plannedNames = names, plannedDocuments = documents, plannedPseudonyms = plans
+        let plannedNames = names
         let workers = max(1, min(options.jobs, items.count))
         let reportProgress = options.pdf ? nil : progress
         let committer = Committer(state: state, progress: reportProgress)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = state.next() {
                 var result = state.result(index)
-                if let name = plannedNames[index], let document = plannedDocuments[index] {
+                if let name = plannedNames[index],
+                   case let again = Self.prepare(items[index], index: index, manifest: rules, options: options,
+                                                 templateName: templateName, ext: ext, reporting: false),
+                   let document = again.document {
                     let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
                     result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
                     // The forum's rules on the finished text, then the pseudonyms: either stops the write.
@@ -117,7 +123,7 @@ public struct Batch {
                         result.diagnostics += checks
                         blocking += checks.filter(\.isError)
                     }
-                    if blocking.isEmpty, let plan = plannedPseudonyms[index], let bytes = outcome.bytes {
+                    if blocking.isEmpty, let plan = again.plan, let bytes = outcome.bytes {
                         let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
                         result.diagnostics += traces
                         blocking += traces
@@ -164,12 +170,14 @@ public struct Batch {
         var result: CaseResult
     }
 
+    /// With `reporting: false` (the second time, just before rendering) the checks that only add to the case's
+    /// report, whose problems the first time already gave, are left out.
     static func prepare(_ item: CaseBatchReader.Item, index: Int, manifest: TemplateManifest?, options: Options,
-                        templateName: String, ext: String) -> Prepared {
+                        templateName: String, ext: String, reporting: Bool = true) -> Prepared {
         var reading = item.reading
         if let manifest { reading = manifest.validate(reading) }
         var diagnostics = reading.diagnostics.map(Diagnostic.init)
-        if let rule = manifest?.admissibility, let document = reading.document, !diagnostics.hasErrors {
+        if reporting, let rule = manifest?.admissibility, let document = reading.document, !diagnostics.hasErrors {
             diagnostics += Admissibility.check(rule, case: document, manifest: manifest?.file ?? "manifest.yaml")
         }
         var name: String? = nil

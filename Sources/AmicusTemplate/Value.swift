@@ -42,7 +42,11 @@ public struct ValueDict: Sendable, Hashable, Sequence {
     public private(set) var keys: [String] = []
     /// Values in the order of `keys`.
     public private(set) var values: [Value] = []
+    /// Key → position, built only once a dictionary outgrows `linearLimit`: most dictionaries of a case (a fact,
+    /// a timeline row, a person) have a handful of keys, and comparing a few short strings is cheaper than hashing
+    /// one, both when a case becomes values for every filing of a batch and when a template reads `fact.text`.
     private var index: [String: Int] = [:]
+    private static let linearLimit = 8
 
     public init() {}
 
@@ -56,24 +60,39 @@ public struct ValueDict: Sendable, Hashable, Sequence {
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
+    private func position(of key: String) -> Int? {
+        if keys.count <= Self.linearLimit { return keys.firstIndex(of: key) }
+        return index[key]
+    }
+
+    private mutating func rebuildIndex() {
+        index = [:]
+        guard keys.count > Self.linearLimit else { return }
+        index.reserveCapacity(keys.count)
+        for (j, k) in keys.enumerated() { index[k] = j }
+    }
+
     /// The value of a key; setting nil removes the key, setting an existing key keeps its position.
     public subscript(key: String) -> Value? {
         get {
-            guard let i = index[key] else { return nil }
+            guard let i = position(of: key) else { return nil }
             return values[i]
         }
         set {
-            if let i = index[key] {
+            if let i = position(of: key) {
                 if let v = newValue {
                     values[i] = v
                 } else {
                     keys.remove(at: i); values.remove(at: i)
-                    index = [:]
-                    for (j, k) in keys.enumerated() { index[k] = j }
+                    rebuildIndex()
                 }
             } else if let v = newValue {
-                index[key] = keys.count
                 keys.append(key); values.append(v)
+                if keys.count == Self.linearLimit + 1 {
+                    rebuildIndex()
+                } else if keys.count > Self.linearLimit {
+                    index[key] = keys.count - 1
+                }
             }
         }
     }
