@@ -86,9 +86,22 @@ extension CalendarDate {
 }
 
 func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(abs(n))
-    let padded = s.count < width ? String(repeating: "0", count: width - s.count) + s : s
-    return n < 0 ? "-" + padded : padded
+    // Written as ASCII digits straight into the string: dates print several of these per value.
+    let magnitude = n.magnitude
+    var digits = 1
+    var rest = magnitude / 10
+    while rest > 0 { digits += 1; rest /= 10 }
+    let body = max(digits, width)
+    let total = body + (n < 0 ? 1 : 0)
+    return String(unsafeUninitializedCapacity: total) { buffer in
+        var rest = magnitude
+        for position in stride(from: total - 1, through: total - body, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        if n < 0 { buffer[0] = UInt8(ascii: "-") }
+        return total
+    }
 }
 
 /// Python's repr: strings quoted, lists `[...]`, mappings `{'k': v}`, none `None`.
