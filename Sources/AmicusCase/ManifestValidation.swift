@@ -11,7 +11,7 @@ extension TemplateManifest {
     /// value becomes text. Positions are kept. Fields the manifest does not declare are left as read.
     public func validate(_ document: CaseDocument) -> (document: CaseDocument, diagnostics: [CaseDiagnostic]) {
         var validator = ManifestValidator(file: document.file)
-        let root = validator.check(document.root, spec: root, path: .root, missingAt: document.root.position)
+        let root = validator.check(document.root, spec: root, missingAt: document.root.position)
         var checked = document
         checked.root = root
         return (checked, CaseDiagnostic.ordered(validator.diagnostics))
@@ -35,32 +35,54 @@ extension TemplateManifest {
 struct ManifestValidator {
     let file: String
     var diagnostics: [CaseDiagnostic] = []
+    /// Where the walk is: pushed and popped as it goes down and up, and made into a `CasePath` only for a
+    /// message (copying a path for every value, with rebuilding every text node, was a third of validating a case).
+    private var trail: [CasePath.Component] = []
+
+    init(file: String) { self.file = file }
+
+    private var path: CasePath { CasePath(components: trail) }
+
+    /// Checks the node at `component` below the current place.
+    private mutating func check(_ node: CaseNode, spec: FieldSpec, at component: CasePath.Component,
+                                missingAt: SourcePosition) -> CaseNode {
+        trail.append(component)
+        defer { trail.removeLast() }
+        return check(node, spec: spec, missingAt: missingAt)
+    }
+
+    /// Reports a problem of the value at `component` below the current place.
+    private mutating func error(at position: SourcePosition, below component: CasePath.Component, _ message: String) {
+        trail.append(component)
+        defer { trail.removeLast() }
+        error(at: position, message)
+    }
 
     /// Checks a node that is present and not null against `spec`; returns it converted.
-    mutating func check(_ node: CaseNode, spec: FieldSpec, path: CasePath, missingAt: SourcePosition) -> CaseNode {
+    mutating func check(_ node: CaseNode, spec: FieldSpec, missingAt: SourcePosition) -> CaseNode {
         switch spec.type {
         case .any:
             return node
         case .string, .text:
-            guard let text = scalarText(node) else { return mismatch(node, path: path, expected: "text") }
+            guard let text = scalarText(node) else { return mismatch(node, expected: "text") }
             // On the bytes: Foundation's character search costs more than the rest of a case's validation.
             if case .string = spec.type, text.utf8.contains(0x0A) {
                 let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count
-                error(at: node.position, path: path,
-                      "expected one line of text, but the value has \(lines) lines")
+                error(at: node.position, "expected one line of text, but the value has \(lines) lines")
             }
+            if case .string = node.value { return node }
             return CaseNode(.string(text), at: node.position, source: node.source)
         case .date:
-            return checkDate(node, path: path)
+            return checkDate(node)
         case .int:
             if node.int != nil { return node }
-            return mismatch(node, path: path, expected: "a whole number like 42", hint: numberHint(node))
+            return mismatch(node, expected: "a whole number like 42", hint: numberHint(node))
         case .number:
             if node.int != nil || node.double != nil { return node }
-            return mismatch(node, path: path, expected: "a number like 2.5", hint: numberHint(node))
+            return mismatch(node, expected: "a number like 2.5", hint: numberHint(node))
         case .bool:
             if node.bool != nil { return node }
-            return mismatch(node, path: path, expected: "true or false")
+            return mismatch(node, expected: "true or false")
         case .enumeration(let values):
             if let text = scalarText(node), values.contains(text) {
                 return CaseNode(.string(text), at: node.position, source: node.source)
@@ -70,47 +92,42 @@ struct ManifestValidator {
                 : values.prefix(12).joined(separator: ", ") + " …"
             let hint = scalarText(node).flatMap { DidYouMean.suggestion(for: $0, among: values) }
                 .map { "did you mean \"\($0)\"?" }
-            return mismatch(node, path: path, expected: "one of \(shownValues)", hint: hint)
+            return mismatch(node, expected: "one of \(shownValues)", hint: hint)
         case .list(let itemSpec, let low, let high):
             guard let items = node.list else {
-                return mismatch(node, path: path, expected: "a list",
-                                hint: "write each item on its own line, starting with `- `")
+                return mismatch(node, expected: "a list", hint: "write each item on its own line, starting with `- `")
             }
             if let low, items.count < low {
-                error(at: node.position, path: path,
-                      "expected at least \(low) \(low == 1 ? "item" : "items"), got \(items.count)")
+                error(at: node.position, "expected at least \(low) \(low == 1 ? "item" : "items"), got \(items.count)")
             }
             if let high, items.count > high {
-                error(at: node.position, path: path,
-                      "expected at most \(high) \(high == 1 ? "item" : "items"), got \(items.count)")
+                error(at: node.position, "expected at most \(high) \(high == 1 ? "item" : "items"), got \(items.count)")
             }
             var checked: [CaseNode] = []
+            checked.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                let itemPath = path.appending(index: index)
                 if item.isNull {
-                    error(at: item.position, path: itemPath, "this list item is empty")
+                    error(at: item.position, below: .index(index), "this list item is empty")
                     checked.append(item)
                 } else {
-                    checked.append(check(item, spec: itemSpec, path: itemPath, missingAt: item.position))
+                    checked.append(check(item, spec: itemSpec, at: .index(index), missingAt: item.position))
                 }
             }
             return CaseNode(.list(checked), at: node.position, source: node.source)
         case .object(let fields, let additional):
             guard let entries = node.entries else {
-                return mismatch(node, path: path, expected: "a mapping of fields (`key: value` lines)")
+                return mismatch(node, expected: "a mapping of fields (`key: value` lines)")
             }
-            return checkObject(node, entries: entries, fields: fields, additional: additional, path: path,
-                               missingAt: missingAt)
+            return checkObject(node, entries: entries, fields: fields, additional: additional, missingAt: missingAt)
         }
     }
 
     private mutating func checkObject(_ node: CaseNode, entries: [CaseEntry], fields: [FieldSpec], additional: Bool,
-                                      path: CasePath, missingAt: SourcePosition) -> CaseNode {
+                                      missingAt: SourcePosition) -> CaseNode {
         let declared = fields.map(\.name)
         let undeclared = entries.filter { !declared.contains($0.key) }
         var checked = entries
         for field in fields {
-            let fieldPath = path.appending(field.name)
             guard let index = entries.firstIndex(where: { $0.key == field.name }) else {
                 if field.required {
                     var message = "required field is missing"
@@ -118,44 +135,44 @@ struct ManifestValidator {
                        let entry = undeclared.first(where: { $0.key == typo }) {
                         message += " (is \"\(typo)\" at line \(entry.keyPosition.line) a misspelling of it?)"
                     }
-                    error(at: missingAt, path: fieldPath, message)
+                    error(at: missingAt, below: .key(field.name), message)
                 }
                 continue
             }
             let entry = entries[index]
             if entry.value.isNull {
                 if field.required {
-                    error(at: entry.value.position, path: fieldPath, "required field is empty")
+                    error(at: entry.value.position, below: .key(field.name), "required field is empty")
                 }
                 continue
             }
-            checked[index].value = check(entry.value, spec: field, path: fieldPath, missingAt: entry.keyPosition)
+            checked[index].value = check(entry.value, spec: field, at: .key(field.name), missingAt: entry.keyPosition)
         }
         if !additional {
             for entry in undeclared {
                 let hint = DidYouMean.hint(for: entry.key, among: declared)
                 let allowed = hint.isEmpty && declared.count <= 12
                     ? "; the fields here are " + declared.joined(separator: ", ") : ""
-                error(at: entry.keyPosition, path: path.appending(entry.key), "unknown field\(hint)\(allowed)")
+                error(at: entry.keyPosition, below: .key(entry.key), "unknown field\(hint)\(allowed)")
             }
         }
         return CaseNode(.map(checked), at: node.position, source: node.source)
     }
 
-    private mutating func checkDate(_ node: CaseNode, path: CasePath) -> CaseNode {
+    private mutating func checkDate(_ node: CaseNode) -> CaseNode {
         if node.date != nil { return node }
         if let text = node.string {
             switch DateSyntax.match(text) {
             case .date(let date):
                 return CaseNode(.date(date), at: node.position, source: node.source)
             case .impossible(let reason):
-                error(at: node.position, path: path, "\"\(text)\" is not a real date: \(reason)")
+                error(at: node.position, "\"\(text)\" is not a real date: \(reason)")
                 return node
             case .none:
                 break
             }
         }
-        return mismatch(node, path: path, expected: "a date like 2016-02-15")
+        return mismatch(node, expected: "a date like 2016-02-15")
     }
 
     /// The text of a scalar as the lawyer wrote it; nil for lists and mappings.
@@ -169,10 +186,10 @@ struct ManifestValidator {
         return ScalarTyping.numberHint(text)
     }
 
-    private mutating func mismatch(_ node: CaseNode, path: CasePath, expected: String, hint: String? = nil) -> CaseNode {
+    private mutating func mismatch(_ node: CaseNode, expected: String, hint: String? = nil) -> CaseNode {
         var message = "expected \(expected), got \(Self.shown(node))"
         if let hint { message += " (\(hint))" }
-        error(at: node.position, path: path, message)
+        error(at: node.position, message)
         return node
     }
 
@@ -191,7 +208,7 @@ struct ManifestValidator {
         }
     }
 
-    private mutating func error(at position: SourcePosition, path: CasePath, _ message: String) {
+    private mutating func error(at position: SourcePosition, _ message: String) {
         diagnostics.append(CaseDiagnostic(file: file, at: position, path: path, message))
     }
 }
