@@ -9,19 +9,38 @@ enum FilingChecks {
                       case document: CaseDocument?, template: String) -> [Diagnostic] {
         guard !manifest.requisites.isEmpty || manifest.wordCount != nil, render.bytes != nil else { return [] }
         let format = documentTemplate.format
-        let text: DocumentText
-        do {
-            text = try documentTemplate.text(of: render)
-        } catch {
-            return error.diagnostics.map(Diagnostic.init)
-        }
         var problems: [Diagnostic] = []
-        let plainText = text.plainText
-        let plain = normalisedBytes(plainText)
-        for requisite in manifest.requisites where !contains(plain, normalisedBytes(requisite), orCharacterwise: (plainText, requisite)) {
-            problems.append(Diagnostic(.error, "\(template): error: the rendered filing lacks the requisite \"\(requisite)\" that \(manifest.file) lists; the case data or the template leaves it out"))
+        if !manifest.requisites.isEmpty {
+            // The requisites are searched in the text as bytes; the String is made only if one is not found that way.
+            let bytes: [UInt8]
+            do {
+                bytes = try documentTemplate.plainTextBytes(of: render)
+            } catch {
+                return error.diagnostics.map(Diagnostic.init)
+            }
+            let plain = bytes.withUnsafeBufferPointer { normalisedBytes($0) }
+            var plainText: String?
+            for requisite in manifest.requisites {
+                let found = contains(plain, normalisedBytes(requisite), orCharacterwise: (
+                    text: {
+                        if let made = plainText { return made }
+                        let made = String(decoding: bytes, as: UTF8.self)
+                        plainText = made
+                        return made
+                    },
+                    needle: requisite))
+                if !found {
+                    problems.append(Diagnostic(.error, "\(template): error: the rendered filing lacks the requisite \"\(requisite)\" that \(manifest.file) lists; the case data or the template leaves it out"))
+                }
+            }
         }
         if let rule = manifest.wordCount {
+            let text: DocumentText
+            do {
+                text = try documentTemplate.text(of: render)
+            } catch {
+                return error.diagnostics.map(Diagnostic.init)
+            }
             problems += wordLimit(rule, text: text, format: format, manifest: manifest, case: document, template: template)
         }
         return problems
@@ -36,12 +55,16 @@ enum FilingChecks {
 
     static func normalisedBytes(_ text: String) -> [UInt8] {
         var text = text
-        return text.withUTF8 { bytes -> [UInt8] in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
-            var lastWasSpace = false
-            var i = 0
-            let n = bytes.count
+        return text.withUTF8 { normalisedBytes($0) }
+    }
+
+    static func normalisedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var lastWasSpace = false
+        var i = 0
+        let n = bytes.count
+        spaceStarters.withUnsafeBufferPointer { starters in
             while i < n {
                 let length = spaceLength(bytes, at: i)
                 if length > 0 {
@@ -53,30 +76,28 @@ enum FilingChecks {
                     // words stays in the run (it is its own normal form), so a run is a line, not a word.
                     var end = i + 1
                     while end < n {
-                        let byte = bytes[end]
-                        if byte == 0x20 {
-                            if end + 1 < n && Self.canStartSpace(bytes[end + 1]) { break }
-                        } else if Self.canStartSpace(byte) {
-                            break
-                        }
-                        end += 1
+                        let kind = starters[Int(bytes[end])]
+                        if kind == 0 { end += 1; continue }
+                        if kind == 1 && !(end + 1 < n && starters[Int(bytes[end + 1])] != 0) { end += 1; continue }
+                        break
                     }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
                     lastWasSpace = false
                     i = end
                 }
             }
-            return out
         }
+        return out
+    }
+
+    /// For each byte: 0 if no White_Space character starts with it, 1 for the ASCII space, 2 for the other
+    /// first bytes (ASCII tab to carriage return; 0xC2, 0xE1–0xE3 of the characters `spaceLength` knows).
+    private static let spaceStarters: [UInt8] = (0...255).map { byte in
+        byte == 0x20 ? 1 : (0x09...0x0D).contains(byte) || byte == 0xC2 || (0xE1...0xE3).contains(byte) ? 2 : 0
     }
 
     /// The length of the White_Space character starting at `i`, or 0: ASCII tab to carriage return and space;
     /// U+0085, U+00A0; U+1680; U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; U+3000.
-    @inline(__always)
-    private static func canStartSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0xC2 || (0xE1...0xE3).contains(byte)
-    }
-
     @inline(__always)
     private static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let first = b[i]
@@ -103,16 +124,17 @@ enum FilingChecks {
     /// the last letter another letter). When the bytes say no, both are compared once more in composed form, so a
     /// requisite written in another Unicode normal form than the document is still found.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        contains(normalisedBytes(text), normalisedBytes(needle), orCharacterwise: (text, needle))
+        contains(normalisedBytes(text), normalisedBytes(needle), orCharacterwise: ({ text }, needle))
     }
 
-    /// `text` and `needle` normalised as bytes; `orCharacterwise` the same two as strings, for the fallback.
-    static func contains(_ text: [UInt8], _ needle: [UInt8], orCharacterwise strings: (text: String, needle: String)) -> Bool {
+    /// `text` and `needle` normalised as bytes; `orCharacterwise` the same two as strings (the text made only when
+    /// needed), for the fallback.
+    static func contains(_ text: [UInt8], _ needle: [UInt8], orCharacterwise strings: (text: () -> String, needle: String)) -> Bool {
         if needle.isEmpty { return true }
         if bytesContain(text, needle) { return true }
         // Not found as written: compare both in Unicode's composed form (NFC), so that "й" typed as "и" plus a
         // combining breve still matches.
-        let composedText = normalisedBytes(strings.text.precomposedStringWithCanonicalMapping)
+        let composedText = normalisedBytes(strings.text().precomposedStringWithCanonicalMapping)
         let composedNeedle = normalisedBytes(strings.needle.precomposedStringWithCanonicalMapping)
         return bytesContain(composedText, composedNeedle)
     }

@@ -318,4 +318,31 @@ extension DocumentTemplate {
         }
         return DocumentText(parts: parts)
     }
+
+    /// `text(of: render).plainText` as UTF-8 bytes (every paragraph of every part, one per line), without a String
+    /// per paragraph: what the requisite check searches for every filing of a batch.
+    public func plainTextBytes(of render: DocumentRender) throws(DocumentErrors) -> [UInt8] {
+        guard format == .docx, let package, render.bytes != nil else {
+            return Array(try text(of: render).plainText.utf8)
+        }
+        var out: [UInt8] = []
+        for (index, entry) in Self.renderedEntries(of: package).enumerated() {
+            if index > 0 { out.append(0x0A) }
+            do throws(PackageError) {
+                let partBytes: [UInt8]
+                if let rendered = render.renderedParts[entry.name] { partBytes = Array(rendered.utf8) } else { partBytes = try package.read(entry) }
+                if entry.name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphBytes(partBytes) {
+                    for (k, paragraph) in paragraphs.enumerated() {
+                        if k > 0 { out.append(0x0A) }
+                        out.append(contentsOf: paragraph)
+                    }
+                } else {
+                    out.append(contentsOf: try DocumentText.docxPart(partBytes, name: entry.name).paragraphs.joined(separator: "\n").utf8)
+                }
+            } catch {
+                throw DocumentErrors([DocumentDiagnostic(file: name, part: entry.name, message: error.message)])
+            }
+        }
+        return out
+    }
 }

@@ -15,6 +15,15 @@ enum WordTextScanner {
     }
 
     static func paragraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        paragraphBytes(bytes)?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The paragraphs as UTF-8 bytes (valid UTF-8 for a part libxml2 accepted).
+    static func paragraphBytes(_ part: [UInt8]) -> [[UInt8]]? {
+        part.withUnsafeBufferPointer { paragraphBytes($0) }
+    }
+
+    static func paragraphBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
         var scanner = Scan(bytes: bytes)
         return scanner.run()
     }
@@ -32,7 +41,7 @@ enum WordTextScanner {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        mutating func run() -> [String]? {
+        mutating func run() -> [[UInt8]]? {
             let n = bytes.count
             guard let base = bytes.baseAddress else { return [] }
             while i < n {
@@ -45,7 +54,7 @@ enum WordTextScanner {
                 guard step() else { return nil }
             }
             guard elements.isEmpty, sawRoot else { return nil }
-            return paragraphs.map { String(decoding: $0, as: UTF8.self) }
+            return paragraphs
         }
 
         /// Text goes to the innermost open paragraph, and only from a `w:t` that directly holds it.

@@ -6,7 +6,7 @@ import Testing
 
 /// The forum checks read a filing's text from the rendered parts (DocumentTemplate.text(of:), the one-pass
 /// scanner) instead of unpacking the document again; for every filing of the library that text must be the
-/// text libxml2 reads from the finished .docx, part by part and paragraph by paragraph.
+/// text libxml2 reads from the finished .docx, part by part and paragraph by paragraph (and, as bytes, line by line).
 @Suite struct RenderedTextTests {
     static let pairs = TemplateLibraryTests.pairs
 
@@ -25,6 +25,8 @@ import Testing
             #expect(a.paragraphs == b.paragraphs, "\(pair.template) × \(pair.example): \(a.name)")
         }
         #expect(fast.plainText.count > 500)
+        // The requisite check reads the same text as bytes, without a String per paragraph.
+        #expect(try template.plainTextBytes(of: render) == Array(slow.plainText.utf8))
     }
 }
 
