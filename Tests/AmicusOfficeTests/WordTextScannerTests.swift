@@ -56,9 +56,24 @@ import Testing
         #expect(try Self.treeParagraphs(unprefixed) == ["default"])
     }
 
+    /// Quoted attribute values are values: a `>`, a quote of the other kind or the letters `xmlns` inside one
+    /// change nothing, and a self-closing tag with attributes still closes itself.
+    @Test func attributeValuesAreSkippedWhole() throws {
+        let xml = Self.part("""
+            <w:p w:rsidR="00A1>B2" w:paraId='12"34'><w:r><w:t xml:space="preserve">a&gt;b </w:t></w:r>\
+            <w:r w:note="xmlns:v=urn"><w:tab w:val="left"/><w:t>c</w:t><w:br w:type='page'/><w:t>d</w:t></w:r></w:p>\
+            <w:p w:x="/"/><w:p><w:r><w:t>e</w:t></w:r></w:p>
+            """)
+        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        #expect(scanned == ["a>b \tc\nd", "", "e"])
+        #expect(scanned == (try Self.treeParagraphs(xml)))
+    }
+
     @Test func givesUpOnWhatItWasNotWrittenFor() {
         let innerDeclaration = Self.part("<w:p xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:r><w:t>x</w:t></w:r></w:p>")
         #expect(WordTextScanner.paragraphs(Array(innerDeclaration.utf8)) == nil)
+        let laterDeclaration = Self.part("<w:p w:rsidR=\"1>\"\txmlns:v=\"urn:v\"><w:r><w:t>x</w:t></w:r></w:p>")
+        #expect(WordTextScanner.paragraphs(Array(laterDeclaration.utf8)) == nil)
         let dtd = "<!DOCTYPE d [<!ENTITY e \"x\">]><w:document xmlns:w=\"\(Self.w)\"><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:document>"
         #expect(WordTextScanner.paragraphs(Array(dtd.utf8)) == nil)
         let unknownEntity = Self.part("<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>")
