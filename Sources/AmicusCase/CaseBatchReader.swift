@@ -17,18 +17,36 @@ public enum CaseBatchReader {
         } catch {
             return [Item(label: path, reading: CaseReading(document: nil, diagnostics: error.diagnostics))]
         }
-        // A list at the top: each item is a case; anything else is read as one case file.
-        if let listed = readList(bytes: bytes, path: path, limits: limits) { return listed }
-        return [Item(label: path, reading: CaseLoader.read(bytes: bytes, file: path, limits: limits))]
+        // A list at the top: each item is a case; anything else is read as one case file. Parsed once either way.
+        let composition = CaseLoader.compose(bytes: bytes, file: path, limits: limits)
+        if case .composed(let root, _, let yamlDiagnostics) = composition, let items = root?.list {
+            return listItems(items, path: path, diagnostics: yamlDiagnostics)
+        }
+        return [Item(label: path, reading: CaseLoader.reading(of: composition, file: path))]
     }
 
-    private static func readList(bytes: [UInt8], path: String, limits: CaseLoader.Limits) -> [Item]? {
-        let source = SourceBytes(bytes, file: path, limits: limits)
-        if source.hasErrors { return nil }
-        var composer = YAMLComposer(file: path, source: source, limits: limits)
-        guard let root = try? composer.composeDocument(), let items = root.list else { return nil }
-        let shared = composer.diagnostics
-        return items.enumerated().map { index, item in
+    /// Reads every file, several at a time (each is parsed on its own), and gives their cases in the order of
+    /// `paths`.
+    public static func read(paths: [String], limits: CaseLoader.Limits = .init()) -> [Item] {
+        guard paths.count > 1 else { return paths.flatMap { read(path: $0, limits: limits) } }
+        let files = FileSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            files.set(index, Self.read(path: paths[index], limits: limits))
+        }
+        return files.all.flatMap { $0 }
+    }
+
+    /// The cases of each file, each slot written by one reader.
+    private final class FileSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [[Item]]
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+        func set(_ index: Int, _ items: [Item]) { lock.lock(); slots[index] = items; lock.unlock() }
+        var all: [[Item]] { lock.lock(); defer { lock.unlock() }; return slots }
+    }
+
+    private static func listItems(_ items: [CaseNode], path: String, diagnostics shared: [CaseDiagnostic]) -> [Item] {
+        items.enumerated().map { index, item in
             let label = "\(path)[\(index)]"
             guard item.entries != nil else {
                 let problem = CaseDiagnostic(file: path, at: item.position, path: CasePath.root.appending(index: index),

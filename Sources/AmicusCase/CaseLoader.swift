@@ -48,21 +48,37 @@ public enum CaseLoader {
 
     /// Like `parse(bytes:file:)`, but never throws; see `read(path:)`.
     public static func read(bytes: [UInt8], file: String, limits: Limits = Limits()) -> CaseReading {
+        reading(of: compose(bytes: bytes, file: file, limits: limits), file: file)
+    }
+
+    /// A file's YAML composed into a tree, before it is taken for a case: a batch reader looks at the root first
+    /// (a list holds one case per item), so that the file is parsed once either way.
+    enum Composition {
+        /// The bytes or the YAML could not be read; the reading says why.
+        case refused(CaseReading)
+        /// The tree (nil: an empty file), the problems of the bytes and those of the YAML.
+        case composed(root: CaseNode?, source: [CaseDiagnostic], yaml: [CaseDiagnostic])
+    }
+
+    static func compose(bytes: [UInt8], file: String, limits: Limits) -> Composition {
         let source = SourceBytes(bytes, file: file, limits: limits)
-        var diagnostics = source.diagnostics
-        if source.hasErrors { return CaseReading(document: nil, diagnostics: diagnostics) }
-
+        if source.hasErrors { return .refused(CaseReading(document: nil, diagnostics: source.diagnostics)) }
         var composer = YAMLComposer(file: file, source: source, limits: limits)
-        let root: CaseNode?
         do {
-            root = try composer.composeDocument()
-            diagnostics += composer.diagnostics
+            let root = try composer.composeDocument()
+            return .composed(root: root, source: source.diagnostics, yaml: composer.diagnostics)
         } catch {
-            diagnostics += composer.diagnostics
-            diagnostics.append(error.diagnostic)
-            return CaseReading(document: nil, diagnostics: diagnostics)
+            return .refused(CaseReading(document: nil, diagnostics: source.diagnostics + composer.diagnostics + [error.diagnostic]))
         }
+    }
 
+    /// The composed file taken as one case: a mapping at the top.
+    static func reading(of composition: Composition, file: String) -> CaseReading {
+        guard case .composed(let root, let sourceDiagnostics, let yamlDiagnostics) = composition else {
+            if case .refused(let reading) = composition { return reading }
+            return CaseReading(document: nil, diagnostics: [])
+        }
+        var diagnostics = sourceDiagnostics + yamlDiagnostics
         guard let root, !root.isNull else {
             diagnostics.append(CaseDiagnostic(file: file, at: root?.position ?? .start,
                 "the file holds no data; a case file is a list of `key: value` lines such as `case_id: 5-123/2016`"))

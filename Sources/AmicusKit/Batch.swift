@@ -70,7 +70,7 @@ public struct Batch {
             do { manifest = try TemplateManifest.load(path: manifestPath) } catch { return stop(error.diagnostics.map(Diagnostic.init)) }
         }
 
-        let items = options.cases.flatMap { CaseBatchReader.read(path: $0) }
+        let items = CaseBatchReader.read(paths: options.cases)
         let templateName = Self.templateName(options.template)
         let ext = template.format.rawValue
         // Names first, all of them: a clash stops the batch before anything is written. Each case is validated

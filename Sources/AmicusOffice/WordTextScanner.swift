@@ -184,21 +184,25 @@ enum WordTextScanner {
             return true
         }
 
+        /// Whether a tag is one of the WordprocessingML elements the text is made of, and which. The local name is
+        /// looked at first: most tags (`w:r`, `w:rPr`, `w:pStyle`…) are none of them, whatever their prefix, so
+        /// they are `.other` without comparing prefixes.
         func classify(_ qname: Slice<UnsafeBufferPointer<UInt8>>) -> (Bool, Name) {
             let colon = qname.firstIndex(of: 0x3A)
+            let local = colon.map { qname[($0 + 1)...] } ?? qname
+            let name: Name
+            switch (local.count, local.first ?? 0) {
+            case (1, 0x70): name = .p
+            case (1, 0x74): name = .t
+            case (3, 0x74) where local.elementsEqual("tab".utf8): name = .tab
+            case (4, 0x74) where local.elementsEqual("tabs".utf8): name = .tabs
+            case (2, 0x62) where local.elementsEqual("br".utf8): name = .br
+            case (2, 0x63) where local.elementsEqual("cr".utf8): name = .cr
+            default: return (false, .other)
+            }
             let prefix = qname[qname.startIndex..<(colon ?? qname.startIndex)]
             guard wordPrefixes.contains(where: { Self.equal(prefix, $0) }) else { return (false, .other) }
-            let local = colon.map { qname[($0 + 1)...] } ?? qname
-            let first = local.first ?? 0
-            switch (local.count, first) {
-            case (1, 0x70): return (true, .p)
-            case (1, 0x74): return (true, .t)
-            case (3, 0x74) where local.elementsEqual("tab".utf8): return (true, .tab)
-            case (4, 0x74) where local.elementsEqual("tabs".utf8): return (true, .tabs)
-            case (2, 0x62) where local.elementsEqual("br".utf8): return (true, .br)
-            case (2, 0x63) where local.elementsEqual("cr".utf8): return (true, .cr)
-            default: return (true, .other)
-            }
+            return (true, name)
         }
 
         /// Byte equality, length first: this runs for every start tag of every part.
