@@ -25,26 +25,6 @@ public enum CaseBatchReader {
         return [Item(label: path, reading: CaseLoader.reading(of: composition, file: path))]
     }
 
-    /// Reads every file, several at a time (each is parsed on its own), and gives their cases in the order of
-    /// `paths`.
-    public static func read(paths: [String], limits: CaseLoader.Limits = .init()) -> [Item] {
-        guard paths.count > 1 else { return paths.flatMap { read(path: $0, limits: limits) } }
-        let files = FileSlots(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            files.set(index, Self.read(path: paths[index], limits: limits))
-        }
-        return files.all.flatMap { $0 }
-    }
-
-    /// The cases of each file, each slot written by one reader.
-    private final class FileSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [[Item]]
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-        func set(_ index: Int, _ items: [Item]) { lock.lock(); slots[index] = items; lock.unlock() }
-        var all: [[Item]] { lock.lock(); defer { lock.unlock() }; return slots }
-    }
-
     private static func listItems(_ items: [CaseNode], path: String, diagnostics shared: [CaseDiagnostic]) -> [Item] {
         items.enumerated().map { index, item in
             let label = "\(path)[\(index)]"

@@ -74,11 +74,15 @@ public enum CaseLoader {
 
     /// The composed file taken as one case: a mapping at the top.
     static func reading(of composition: Composition, file: String) -> CaseReading {
-        guard case .composed(let root, let sourceDiagnostics, let yamlDiagnostics) = composition else {
-            if case .refused(let reading) = composition { return reading }
-            return CaseReading(document: nil, diagnostics: [])
+        let root: CaseNode?
+        var diagnostics: [CaseDiagnostic]
+        switch composition {
+        case .refused(let reading):
+            return reading
+        case .composed(let composed, let sourceDiagnostics, let yamlDiagnostics):
+            root = composed
+            diagnostics = sourceDiagnostics + yamlDiagnostics
         }
-        var diagnostics = sourceDiagnostics + yamlDiagnostics
         guard let root, !root.isNull else {
             diagnostics.append(CaseDiagnostic(file: file, at: root?.position ?? .start,
                 "the file holds no data; a case file is a list of `key: value` lines such as `case_id: 5-123/2016`"))

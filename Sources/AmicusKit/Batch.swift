@@ -70,7 +70,12 @@ public struct Batch {
             do { manifest = try TemplateManifest.load(path: manifestPath) } catch { return stop(error.diagnostics.map(Diagnostic.init)) }
         }
 
-        let items = CaseBatchReader.read(paths: options.cases)
+        // The case files side by side (each is parsed on its own), their cases in the order of the files.
+        let files = Slots<[CaseBatchReader.Item]>(count: options.cases.count)
+        DispatchQueue.concurrentPerform(iterations: options.cases.count) { index in
+            files[index] = CaseBatchReader.read(path: options.cases[index])
+        }
+        let items = files.values.flatMap { $0 }
         let templateName = Self.templateName(options.template)
         let ext = template.format.rawValue
         // Names first, all of them: a clash stops the batch before anything is written. Each case is validated

@@ -11,7 +11,8 @@ enum FilingChecks {
         let format = documentTemplate.format
         var problems: [Diagnostic] = []
         if !manifest.requisites.isEmpty {
-            // The requisites are searched in the text as bytes; the String is made only if one is not found that way.
+            // The requisites are searched in the text as bytes; the text in composed form is made only if one is not
+            // found as written, and once.
             let bytes: [UInt8]
             do {
                 bytes = try documentTemplate.plainTextBytes(of: render)
@@ -19,16 +20,14 @@ enum FilingChecks {
                 return error.diagnostics.map(Diagnostic.init)
             }
             let plain = bytes.withUnsafeBufferPointer { normalisedBytes($0) }
-            var plainText: String?
+            var composed: [UInt8]?
             for requisite in manifest.requisites {
-                let found = contains(plain, normalisedBytes(requisite), orCharacterwise: (
-                    text: {
-                        if let made = plainText { return made }
-                        let made = String(decoding: bytes, as: UTF8.self)
-                        plainText = made
-                        return made
-                    },
-                    needle: requisite))
+                let found = contains(plain, requisite, composedText: {
+                    if composed == nil {
+                        composed = normalisedBytes(String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping)
+                    }
+                    return composed ?? []
+                })
                 if !found {
                     problems.append(Diagnostic(.error, "\(template): error: the rendered filing lacks the requisite \"\(requisite)\" that \(manifest.file) lists; the case data or the template leaves it out"))
                 }
@@ -124,19 +123,17 @@ enum FilingChecks {
     /// the last letter another letter). When the bytes say no, both are compared once more in composed form, so a
     /// requisite written in another Unicode normal form than the document is still found.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        contains(normalisedBytes(text), normalisedBytes(needle), orCharacterwise: ({ text }, needle))
+        contains(normalisedBytes(text), needle, composedText: { normalisedBytes(text.precomposedStringWithCanonicalMapping) })
     }
 
-    /// `text` and `needle` normalised as bytes; `orCharacterwise` the same two as strings (the text made only when
-    /// needed), for the fallback.
-    static func contains(_ text: [UInt8], _ needle: [UInt8], orCharacterwise strings: (text: () -> String, needle: String)) -> Bool {
-        if needle.isEmpty { return true }
-        if bytesContain(text, needle) { return true }
+    /// `text` normalised as bytes; `composedText` the same text in composed form, normalised, asked for only when
+    /// the needle is not found as written.
+    static func contains(_ text: [UInt8], _ needle: String, composedText: () -> [UInt8]) -> Bool {
+        let written = normalisedBytes(needle)
+        if written.isEmpty || bytesContain(text, written) { return true }
         // Not found as written: compare both in Unicode's composed form (NFC), so that "й" typed as "и" plus a
         // combining breve still matches.
-        let composedText = normalisedBytes(strings.text().precomposedStringWithCanonicalMapping)
-        let composedNeedle = normalisedBytes(strings.needle.precomposedStringWithCanonicalMapping)
-        return bytesContain(composedText, composedNeedle)
+        return bytesContain(composedText(), normalisedBytes(needle.precomposedStringWithCanonicalMapping))
     }
 
     private static func bytesContain(_ text: [UInt8], _ needle: [UInt8]) -> Bool {

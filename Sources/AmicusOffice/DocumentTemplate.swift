@@ -306,17 +306,9 @@ extension DocumentTemplate {
         guard format == .docx, let package, render.bytes != nil else {
             return try DocumentText(bytes: render.bytes ?? [], format: format, name: name)
         }
-        var parts: [DocumentText.Part] = []
-        for entry in Self.renderedEntries(of: package) {
-            do throws(PackageError) {
-                let partBytes: [UInt8]
-                if let rendered = render.renderedParts[entry.name] { partBytes = Array(rendered.utf8) } else { partBytes = try package.read(entry) }
-                parts.append(try DocumentText.docxPart(partBytes, name: entry.name))
-            } catch {
-                throw DocumentErrors([DocumentDiagnostic(file: name, part: entry.name, message: error.message)])
-            }
-        }
-        return DocumentText(parts: parts)
+        return DocumentText(parts: try readParts(of: render, in: package) { bytes, part throws(PackageError) in
+            try DocumentText.docxPart(bytes, name: part)
+        })
     }
 
     /// `text(of: render).plainText` as UTF-8 bytes (every paragraph of every part, one per line), without a String
@@ -325,24 +317,34 @@ extension DocumentTemplate {
         guard format == .docx, let package, render.bytes != nil else {
             return Array(try text(of: render).plainText.utf8)
         }
+        let parts = try readParts(of: render, in: package) { bytes, part throws(PackageError) in
+            try DocumentText.docxParagraphBytes(bytes, name: part)
+        }
         var out: [UInt8] = []
-        for (index, entry) in Self.renderedEntries(of: package).enumerated() {
+        for (index, paragraphs) in parts.enumerated() {
             if index > 0 { out.append(0x0A) }
+            for (k, paragraph) in paragraphs.enumerated() {
+                if k > 0 { out.append(0x0A) }
+                out.append(contentsOf: paragraph)
+            }
+        }
+        return out
+    }
+
+    /// Reads each part a reader sees: the rendered XML where the render changed the part, the template's own
+    /// part elsewhere. A part that cannot be read is an error naming it.
+    private func readParts<Part>(of render: DocumentRender, in package: ZipPackage,
+                                 _ read: ([UInt8], String) throws(PackageError) -> Part) throws(DocumentErrors) -> [Part] {
+        var parts: [Part] = []
+        for entry in Self.renderedEntries(of: package) {
             do throws(PackageError) {
                 let partBytes: [UInt8]
                 if let rendered = render.renderedParts[entry.name] { partBytes = Array(rendered.utf8) } else { partBytes = try package.read(entry) }
-                if entry.name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphBytes(partBytes) {
-                    for (k, paragraph) in paragraphs.enumerated() {
-                        if k > 0 { out.append(0x0A) }
-                        out.append(contentsOf: paragraph)
-                    }
-                } else {
-                    out.append(contentsOf: try DocumentText.docxPart(partBytes, name: entry.name).paragraphs.joined(separator: "\n").utf8)
-                }
+                parts.append(try read(partBytes, entry.name))
             } catch {
                 throw DocumentErrors([DocumentDiagnostic(file: name, part: entry.name, message: error.message)])
             }
         }
-        return out
+        return parts
     }
 }

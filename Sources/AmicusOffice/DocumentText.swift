@@ -90,15 +90,16 @@ public struct DocumentText: Sendable {
     /// The paragraphs of one WordprocessingML body part given as bytes: the one-pass scanner when it can read the
     /// part, libxml2 otherwise. Either way the same rules apply (see WordTextScanner).
     static func docxPart(_ bytes: [UInt8], name: String) throws(PackageError) -> Part {
-        if name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphs(bytes) {
-            return Part(name: name, paragraphs: paragraphs)
-        }
+        Part(name: name, paragraphs: try docxParagraphBytes(bytes, name: name).map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// The same paragraphs as UTF-8 bytes, as the requisite check searches them.
+    static func docxParagraphBytes(_ bytes: [UInt8], name: String) throws(PackageError) -> [[UInt8]] {
+        if name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphBytes(bytes) { return paragraphs }
         let tree = try XMLTree.parse(bytes, part: name)
-        guard let root = tree.root else { return Part(name: name, paragraphs: []) }
-        if name == "docProps/core.xml" {
-            return Part(name: name, paragraphs: root.children.filter(\.isElement).map(\.text))
-        }
-        return Part(name: name, paragraphs: Self.paragraphs(under: root))
+        guard let root = tree.root else { return [] }
+        let paragraphs = name == "docProps/core.xml" ? root.children.filter(\.isElement).map(\.text) : Self.paragraphs(under: root)
+        return paragraphs.map { Array($0.utf8) }
     }
 
     static func paragraphs(under root: XMLNodePointer) -> [String] {

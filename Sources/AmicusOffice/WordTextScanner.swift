@@ -10,22 +10,12 @@ import Foundation
 /// just checked, and gives up (nil, and the caller reads the part with libxml2) on anything it does not expect:
 /// a namespace declared below the root element, a DTD, an unknown entity, a tag it cannot read.
 enum WordTextScanner {
-    static func paragraphs(_ part: [UInt8]) -> [String]? {
-        part.withUnsafeBufferPointer { paragraphs($0) }
-    }
-
-    static func paragraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-        paragraphBytes(bytes)?.map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The paragraphs as UTF-8 bytes (valid UTF-8 for a part libxml2 accepted).
+    /// The paragraphs as UTF-8 bytes (valid UTF-8 for a part libxml2 accepted), or nil when the scanner gives up.
     static func paragraphBytes(_ part: [UInt8]) -> [[UInt8]]? {
-        part.withUnsafeBufferPointer { paragraphBytes($0) }
-    }
-
-    static func paragraphBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
-        var scanner = Scan(bytes: bytes)
-        return scanner.run()
+        part.withUnsafeBufferPointer { bytes in
+            var scanner = Scan(bytes: bytes)
+            return scanner.run()
+        }
     }
 
     private struct Scan {

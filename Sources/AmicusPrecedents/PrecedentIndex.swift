@@ -619,14 +619,14 @@ public final class PrecedentIndex: @unchecked Sendable {
         let limit = q.limit.map { max(0, $0) } ?? -1
         let offset = max(0, q.offset)
         guard let (lo, hi) = try ridRange(from: plan.from, to: plan.to) else { return [] }
+        var maps: [FacetBitmap] = []
+        for f in ids { maps.append(try bitmap(f.fid)) }
 
         if let fts {
             // The inner query keeps the matches in every facet's bitmap (`amicus_facets`, a mask per match) and scores
             // only those with bm25() (FTS5's own "ORDER BY rank" scores every match before any filter runs). The
             // outer query computes snippets for the page alone; "+rowid" keeps SQLite from turning the IN list into
             // one FTS5 lookup (and one query parse) per row.
-            var maps: [FacetBitmap] = []
-            for f in ids { maps.append(try bitmap(f.fid)) }
             filter.active = maps
             defer { filter.active = [] }
             let score = "bm25(fts, \(PrecedentIndex.bm25Weights))"
@@ -662,8 +662,6 @@ public final class PrecedentIndex: @unchecked Sendable {
             s.reset()
         } else {
             // Newest first through the intersection of the bitmaps, rarest first so most words end after one AND.
-            var maps: [FacetBitmap] = []
-            for f in ids { maps.append(try bitmap(f.fid)) }
             rids = FacetBitmap.intersection(maps, from: lo, to: hi, offset: offset, limit: limit)
         }
         var hits: [SearchHit] = []

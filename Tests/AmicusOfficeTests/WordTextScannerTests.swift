@@ -12,6 +12,11 @@ import Testing
         return DocumentText.paragraphs(under: tree.root!)
     }
 
+    /// The scanner's paragraphs as text.
+    static func scanned(_ part: [UInt8]) -> [String]? {
+        WordTextScanner.paragraphBytes(part)?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
     static func part(_ body: String, root: String = "w:document", declarations: String? = nil) -> String {
         let namespaces = declarations ?? "xmlns:w=\"\(w)\" xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\""
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<\(root) \(namespaces)><w:body>\(body)</w:body></\(root)>"
@@ -26,7 +31,7 @@ import Testing
             <w:p/><w:p><w:r><w:t>line one\r\nline two\rthree</w:t></w:r></w:p>\
             <w:p><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath><w:r><w:delText>deleted</w:delText></w:r></w:p>
             """)
-        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        let scanned = try #require(Self.scanned(Array(xml.utf8)))
         #expect(scanned == (try Self.treeParagraphs(xml)))
         #expect(scanned == [
             "Рахмона & Рушмона <2> \"q\" 'a' Я 😀\tafter tab\na <raw> & text\n",
@@ -41,7 +46,7 @@ import Testing
             <w:p><w:r><w:t>outer before </w:t></w:r><w:r><w:txbxContent><w:p><w:r><w:t>inner</w:t></w:r></w:p></w:txbxContent></w:r>\
             <w:r><w:t>outer after</w:t></w:r></w:p>
             """)
-        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        let scanned = try #require(Self.scanned(Array(xml.utf8)))
         #expect(scanned == ["outer before outer after", "inner"])
         #expect(scanned == (try Self.treeParagraphs(xml)))
     }
@@ -49,10 +54,10 @@ import Testing
     @Test func anotherPrefixOrTheDefaultNamespaceIsRecognisedByItsURI() throws {
         let prefixed = Self.part("<x:p><x:r><x:t>by URI</x:t></x:r></x:p>", root: "x:document", declarations: "xmlns:x=\"\(Self.w)\"")
             .replacingOccurrences(of: "<w:body>", with: "<x:body>").replacingOccurrences(of: "</w:body>", with: "</x:body>")
-        #expect(WordTextScanner.paragraphs(Array(prefixed.utf8)) == ["by URI"])
+        #expect(Self.scanned(Array(prefixed.utf8)) == ["by URI"])
         #expect(try Self.treeParagraphs(prefixed) == ["by URI"])
         let unprefixed = "<document xmlns=\"\(Self.w)\"><body><p><r><t>default</t></r></p></body></document>"
-        #expect(WordTextScanner.paragraphs(Array(unprefixed.utf8)) == ["default"])
+        #expect(Self.scanned(Array(unprefixed.utf8)) == ["default"])
         #expect(try Self.treeParagraphs(unprefixed) == ["default"])
     }
 
@@ -64,22 +69,22 @@ import Testing
             <w:r w:note="xmlns:v=urn"><w:tab w:val="left"/><w:t>c</w:t><w:br w:type='page'/><w:t>d</w:t></w:r></w:p>\
             <w:p w:x="/"/><w:p><w:r><w:t>e</w:t></w:r></w:p>
             """)
-        let scanned = try #require(WordTextScanner.paragraphs(Array(xml.utf8)))
+        let scanned = try #require(Self.scanned(Array(xml.utf8)))
         #expect(scanned == ["a>b \tc\nd", "", "e"])
         #expect(scanned == (try Self.treeParagraphs(xml)))
     }
 
     @Test func givesUpOnWhatItWasNotWrittenFor() {
         let innerDeclaration = Self.part("<w:p xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:r><w:t>x</w:t></w:r></w:p>")
-        #expect(WordTextScanner.paragraphs(Array(innerDeclaration.utf8)) == nil)
+        #expect(Self.scanned(Array(innerDeclaration.utf8)) == nil)
         let laterDeclaration = Self.part("<w:p w:rsidR=\"1>\"\txmlns:v=\"urn:v\"><w:r><w:t>x</w:t></w:r></w:p>")
-        #expect(WordTextScanner.paragraphs(Array(laterDeclaration.utf8)) == nil)
+        #expect(Self.scanned(Array(laterDeclaration.utf8)) == nil)
         let dtd = "<!DOCTYPE d [<!ENTITY e \"x\">]><w:document xmlns:w=\"\(Self.w)\"><w:p><w:r><w:t>&e;</w:t></w:r></w:p></w:document>"
-        #expect(WordTextScanner.paragraphs(Array(dtd.utf8)) == nil)
+        #expect(Self.scanned(Array(dtd.utf8)) == nil)
         let unknownEntity = Self.part("<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>")
-        #expect(WordTextScanner.paragraphs(Array(unknownEntity.utf8)) == nil)
+        #expect(Self.scanned(Array(unknownEntity.utf8)) == nil)
         let truncated = String(Self.part("<w:p><w:r><w:t>cut</w:t></w:r></w:p>").dropLast(20))
-        #expect(WordTextScanner.paragraphs(Array(truncated.utf8)) == nil)
+        #expect(Self.scanned(Array(truncated.utf8)) == nil)
     }
 
     @Test func aDocumentTheScannerCannotReadIsReadByLibxml2Instead() throws {
