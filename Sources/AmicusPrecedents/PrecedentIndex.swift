@@ -55,39 +55,7 @@ public struct Snippet: Sendable, Hashable, CustomStringConvertible {
         parts.map { $0.isMatch ? open + $0.text + close : $0.text }.joined()
     }
 
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
-
-    init(raw: String) {
-        // The markers are U+E000 and U+E001 (EE 80 80, EE 80 81 in UTF-8); split on their bytes, never inside
-        // another character.
-        var parts: [Part] = []
-        var inMatch = false
-        var utf8 = raw.utf8
-        if utf8.withContiguousStorageIfAvailable({ _ in true }) == nil {
-            var copy = raw
-            copy.makeContiguousUTF8()
-            utf8 = copy.utf8
-        }
-        utf8.withContiguousStorageIfAvailable { b in
-            var start = 0, i = 0
-            func flush(_ end: Int) {
-                if end > start { parts.append(Part(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self), isMatch: inMatch)) }
-            }
-            while i < b.count {
-                if b[i] == 0xEE, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 || b[i + 2] == 0x81 {
-                    flush(i)
-                    inMatch = b[i + 2] == 0x80
-                    i += 3
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            flush(b.count)
-        }
-        self.parts = parts
-    }
+    init(parts: [Part]) { self.parts = parts }
 }
 
 public struct SearchHit: Sendable, Hashable {
@@ -141,7 +109,7 @@ public final class PrecedentIndex: @unchecked Sendable {
     public enum Revalidation: Sendable { case onOpen, everySearch }
 
     /// Bumped whenever the table layout changes; an older cache is rebuilt.
-    static let schemaVersion = "amicus-precedents-5"
+    static let schemaVersion = "amicus-precedents-6"
 
     /// The corpus folder, nil for an index built from records in memory.
     public let corpusDirectory: URL?
@@ -154,6 +122,8 @@ public final class PrecedentIndex: @unchecked Sendable {
     private var facets: [String: (fid: Int, count: Int)] = [:]
     private var bitmaps: [Int: FacetBitmap] = [:]
     private var filter = FacetFilter()
+    private var rank = RankFunction(weights: [])
+    private var tokenizer: FTS5.Tokenizer?
     private var decoded: [Int: Precedent] = [:]
     private var recordCount = 0
 
@@ -309,8 +279,17 @@ public final class PrecedentIndex: @unchecked Sendable {
     }
 
     static let ftsColumns = "title, title_ru, summary, keywords, paragraphs, number"
+    /// Where a snippet is taken from when several columns hold as many of the query's words: prose first (a passage
+    /// tells a reader more than a keyword list, and the title is shown beside the snippet anyway).
+    static let snippetPreference = ["summary", "paragraphs", "keywords", "title_ru", "title", "number"].compactMap {
+        ftsColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.firstIndex(of: $0)
+    }
     /// bm25 weights, in `ftsColumns` order: names and numbers count most, then keywords.
-    static let bm25Weights = "10.0, 10.0, 1.0, 5.0, 2.0, 8.0"
+    static let bm25Weights: [Double] = [10, 10, 1, 5, 2, 8]
+    /// The unicode61 tokenizer's options: "Ким" and "ким", "Émile" and "emile" are one term.
+    static let tokenizerArguments = ["remove_diacritics", "2"]
+    /// Terms in fewer records are counted at search time (a walk of at most this many matches).
+    static let storedTermMinimum = 64
 
     /// Facet ids while building: a name (`c:RU`, `f:ECtHR`, `a:ECHR-5` for every ancestor of every article,
     /// `a:ECHR-5|violation`, `o:violation`) gets its id the first time it is seen; each article code keeps the ids
@@ -363,6 +342,14 @@ public final class PrecedentIndex: @unchecked Sendable {
         }
     }
 
+    /// What a record puts in each FTS5 column, in `ftsColumns` order (snippets are cut from the same text).
+    static func ftsTexts(_ p: Precedent) -> [String] {
+        var numbers = [p.number, p.symbol].compactMap { $0 }
+        numbers.append(contentsOf: p.identifiers.keys.sorted().compactMap { p.identifiers[$0] })
+        return [p.title, p.titleRU ?? "", p.notes.map { p.summary + "\n" + $0 } ?? p.summary, p.keywords.joined(separator: "; "),
+                p.keyParagraphs.map { "\($0.pinpoint) \($0.text)" }.joined(separator: "\n"), numbers.joined(separator: "; ")]
+    }
+
     static func write(records input: [Precedent], into db: SQLiteDB, fingerprint: String, corpusPath: String) throws(PrecedentIndexError) {
         try db.exec("""
             PRAGMA page_size = 8192;
@@ -373,8 +360,10 @@ public final class PrecedentIndex: @unchecked Sendable {
             CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE records(rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, body BLOB NOT NULL);
             CREATE TABLE facet(fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, n INTEGER NOT NULL, bits BLOB NOT NULL);
-            CREATE VIRTUAL TABLE fts USING fts5(\(ftsColumns), tokenize = 'unicode61 remove_diacritics 2');
-            INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(\(bm25Weights))');
+            CREATE VIRTUAL TABLE fts USING fts5(\(ftsColumns), tokenize = 'unicode61 \(tokenizerArguments.joined(separator: " "))');
+            CREATE TABLE termdocs(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE doclen(id INTEGER PRIMARY KEY, lengths BLOB NOT NULL);
+            INSERT INTO fts(fts, rank) VALUES('rank', 'bm25(\(bm25Weights.map { String($0) }.joined(separator: ", ")))');
             INSERT INTO fts(fts, rank) VALUES('automerge', 0);
             INSERT INTO fts(fts, rank) VALUES('crisismerge', 1000);
             INSERT INTO fts(fts, rank) VALUES('hashsize', 134217728);
@@ -410,14 +399,7 @@ public final class PrecedentIndex: @unchecked Sendable {
         let insFTS = try db.prepare("INSERT INTO fts(rowid, \(ftsColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         for (i, p) in records.enumerated() {
             insFTS.bind(1, i + 1)
-            insFTS.bind(2, p.title)
-            insFTS.bind(3, p.titleRU)
-            insFTS.bind(4, p.notes.map { p.summary + "\n" + $0 } ?? p.summary)
-            insFTS.bind(5, p.keywords.joined(separator: "; "))
-            insFTS.bind(6, p.keyParagraphs.map { "\($0.pinpoint) \($0.text)" }.joined(separator: "\n"))
-            var numbers = [p.number, p.symbol].compactMap { $0 }
-            numbers.append(contentsOf: p.identifiers.keys.sorted().compactMap { p.identifiers[$0] })
-            insFTS.bind(7, numbers.joined(separator: "; "))
+            for (c, text) in ftsTexts(p).enumerated() { insFTS.bind(Int32(c + 2), text) }
             try insFTS.run()
         }
         let insFacet = try db.prepare("INSERT INTO facet(fid, name, n, bits) VALUES(?1, ?2, ?3, ?4)")
@@ -434,6 +416,23 @@ public final class PrecedentIndex: @unchecked Sendable {
         }
         try db.exec("CREATE INDEX records_date ON records(date, rid)")
         try db.exec("INSERT INTO fts(fts) VALUES('optimize')")
+        // The number of records holding each term found in many, for `RankFunction` (one walk of the index here
+        // instead of one walk of a term's matches in every search that names it).
+        try db.exec("""
+            CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, fts, 'row');
+            INSERT INTO termdocs SELECT term, doc FROM temp.fts_terms WHERE doc >= \(storedTermMinimum);
+            DROP TABLE temp.fts_terms;
+            """)
+        // And each record's length in tokens, little-endian 32-bit by rid, for the same function.
+        var lengths = [UInt32](repeating: 0, count: records.count + 1)
+        let sizes = try db.prepare("SELECT id, sz FROM fts_docsize")
+        while try sizes.step() {
+            let id = sizes.int(0)
+            if id >= 0 && id < lengths.count { lengths[id] = sizes.withBlob(1) { RankFunction.totalTokens(docsize: $0) } }
+        }
+        let insLengths = try db.prepare("INSERT INTO doclen(id, lengths) VALUES(1, ?1)")
+        insLengths.bind(1, blob: lengths.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) })
+        try insLengths.run()
         try db.exec("COMMIT")
     }
 
@@ -445,6 +444,9 @@ public final class PrecedentIndex: @unchecked Sendable {
         bitmaps = [:]
         filter = FacetFilter()
         try filter.register(on: db)
+        rank = RankFunction(weights: PrecedentIndex.bm25Weights)
+        try rank.register(on: db)
+        tokenizer = try FTS5.Tokenizer(db: db, name: "unicode61", arguments: PrecedentIndex.tokenizerArguments)
         let c = try db.prepare("SELECT count(*) FROM records")
         recordCount = try c.step() ? c.int(0) : 0
     }
@@ -495,6 +497,7 @@ public final class PrecedentIndex: @unchecked Sendable {
         if let p = decoded[rid] { return p }
         let s = try db.cached("SELECT body FROM records WHERE rid = ?1")
         s.bind(1, rid)
+        defer { s.reset() }   // a statement left on its row would hold a read transaction open between searches
         guard try s.step() else { throw .sqlite("record \(rid) vanished") }
         return try decode(rid: rid, stmt: s, column: 0)
     }
@@ -511,6 +514,16 @@ public final class PrecedentIndex: @unchecked Sendable {
         s.reset()
         bitmaps[fid] = map
         return map
+    }
+
+    /// `doclen`: each record's length in tokens by rid.
+    private func storedLengths() throws(PrecedentIndexError) -> [UInt32] {
+        let s = try db.cached("SELECT lengths FROM doclen WHERE id = 1")
+        defer { s.reset() }
+        guard try s.step() else { return [] }
+        return s.withBlob(0) { bytes in
+            (0..<bytes.count / 4).map { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        }
     }
 
     /// The rids of the records dated within [from, to] (rids follow dates), or nil if there are none.
@@ -574,17 +587,23 @@ public final class PrecedentIndex: @unchecked Sendable {
         }
     }
 
-    /// User text → an FTS5 query of quoted strings: `"a" "b"* "a phrase"`. No operator, column filter or bracket
-    /// of the user's survives; nil if nothing searchable is left.
-    static func ftsQuery(_ text: String) -> String? {
-        var terms: [String] = []
+    /// One quoted string of an FTS5 query: the user's word or phrase, and whether it ended in `*`.
+    struct FTSTerm: Equatable {
+        let text: String
+        let prefix: Bool
+        var query: String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "") }
+    }
+
+    /// User text → the terms of an FTS5 query, at most 64. No operator, column filter or bracket of the user's
+    /// survives: each word or "quoted phrase" becomes a quoted string, which FTS5 reads as text only.
+    static func ftsTerms(_ text: String) -> [FTSTerm] {
+        var terms: [FTSTerm] = []
         func hasToken(_ s: Substring) -> Bool { s.contains { $0.isLetter || $0.isNumber } }
-        func quoted(_ s: Substring) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         let chunks = text.split(separator: "\"", omittingEmptySubsequences: false)
         let balanced = chunks.count % 2 == 1
         for (i, chunk) in chunks.enumerated() {
             if i % 2 == 1 && (balanced || i < chunks.count - 1) {
-                if hasToken(chunk) { terms.append(quoted(chunk)) }
+                if hasToken(chunk) { terms.append(FTSTerm(text: String(chunk), prefix: false)) }
                 continue
             }
             for word in chunk.split(whereSeparator: { $0.isWhitespace }) {
@@ -593,20 +612,38 @@ public final class PrecedentIndex: @unchecked Sendable {
                 while let l = core.last, !(l.isLetter || l.isNumber) { core = core.dropLast() }
                 while let f = core.first, !(f.isLetter || f.isNumber) { core = core.dropFirst() }
                 guard hasToken(core) else { continue }
-                terms.append(quoted(core) + (prefix ? "*" : ""))
+                terms.append(FTSTerm(text: String(core), prefix: prefix))
             }
             if terms.count >= 64 { break }
         }
-        return terms.isEmpty ? nil : terms.prefix(64).joined(separator: " ")
+        return Array(terms.prefix(64))
+    }
+
+    /// User text → an FTS5 query of quoted strings: `"a" "b"* "a phrase"`; nil if nothing searchable is left.
+    static func ftsQuery(_ text: String) -> String? {
+        let terms = ftsTerms(text)
+        return terms.isEmpty ? nil : terms.map(\.query).joined(separator: " ")
+    }
+
+    /// How many records hold `term`, where the index stored it: a single token (as FTS5 indexes it) in at least
+    /// `storedTermMinimum` records. nil: the rank function counts it by walking its matches.
+    private func storedDocs(_ term: FTSTerm) throws(PrecedentIndexError) -> Int? {
+        guard !term.prefix, let tokenizer else { return nil }
+        let tokens = tokenizer.tokens(term.text)
+        guard tokens.count == 1 else { return nil }
+        let s = try db.cached("SELECT n FROM termdocs WHERE term = ?1")
+        s.bind(1, tokens[0].text)
+        defer { s.reset() }
+        return try s.step() ? s.int(0) : nil
     }
 
     /// Searches. Results are ordered by relevance for a text query (ties newest first), else by date, newest first.
     public func search(_ q: PrecedentQuery) throws(PrecedentIndexError) -> [SearchHit] {
         let plan = try PrecedentIndex.plan(q)
-        var fts: String?
+        var terms: [FTSTerm] = []
         if let t = q.text, !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            guard let f = PrecedentIndex.ftsQuery(t) else { return [] }
-            fts = f
+            terms = PrecedentIndex.ftsTerms(t)
+            guard !terms.isEmpty else { return [] }
         }
         lock.lock(); defer { lock.unlock() }
         try revalidateIfAsked()
@@ -622,34 +659,34 @@ public final class PrecedentIndex: @unchecked Sendable {
         var maps: [FacetBitmap] = []
         for f in ids { maps.append(try bitmap(f.fid)) }
 
-        if let fts {
-            // The inner query keeps the matches in every facet's bitmap (`amicus_facets`, a mask per match) and scores
-            // only those with bm25() (FTS5's own "ORDER BY rank" scores every match before any filter runs). The
-            // outer query computes snippets for the page alone; "+rowid" keeps SQLite from turning the IN list into
-            // one FTS5 lookup (and one query parse) per row.
+        if !terms.isEmpty {
+            // The matches in every facet's bitmap (`amicus_facets`, a mask per match) are scored (FTS5's own
+            // "ORDER BY rank" would score every match before any filter runs) with `amicus_bm25`: bm25 with the
+            // count of records per term and each record's length read from the index instead of walked and looked
+            // up per row. Snippets are cut for the page alone, from the records' own text (`SnippetMaker`).
+            let fts = terms.map(\.query).joined(separator: " ")
+            var docs: [Int?] = []
+            for t in terms { docs.append(try storedDocs(t)) }
+            if rank.lengths.isEmpty { rank.lengths = try storedLengths() }
+            rank.begin(phraseDocs: docs)
             filter.active = maps
             defer { filter.active = [] }
-            let score = "bm25(fts, \(PrecedentIndex.bm25Weights))"
-            let page = """
-                SELECT rowid FROM (SELECT rowid, \(score) AS r FROM fts
+            let s = try db.cached("""
+                SELECT rowid, amicus_bm25(fts) AS r FROM fts
                 WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3\(ids.isEmpty ? "" : " AND amicus_facets(rowid)")
-                ORDER BY r, rowid DESC LIMIT ?6 OFFSET ?7)
-                """
-            let sql = """
-                SELECT rowid, \(score) AS r, \(q.snippets ? "snippet(fts, -1, ?4, ?5, '…', 14)" : "NULL, ?4, ?5") FROM fts
-                WHERE fts MATCH ?1 AND +rowid IN (\(page))
-                ORDER BY r, rowid DESC
-                """
-            let s = try db.cached(sql)
-            s.bind(1, fts); s.bind(2, lo); s.bind(3, hi)
-            s.bind(4, String(Snippet.open)); s.bind(5, String(Snippet.close))
-            s.bind(6, limit); s.bind(7, offset)
-            var found: [(Int, Double, String?)] = []
-            while try s.step() { found.append((s.int(0), s.double(1), s.text(2))) }
+                ORDER BY r, rowid DESC LIMIT ?4 OFFSET ?5
+                """)
+            s.bind(1, fts); s.bind(2, lo); s.bind(3, hi); s.bind(4, limit); s.bind(5, offset)
+            var found: [(rid: Int, rank: Double)] = []
+            while try s.step() { found.append((s.int(0), s.double(1))) }
             s.reset()
+            let snippets = q.snippets ? tokenizer.map {
+                SnippetMaker(terms: terms, tokenizer: $0, preference: PrecedentIndex.snippetPreference)
+            } : nil
             var hits: [SearchHit] = []
-            for (rid, rank, snip) in found {
-                hits.append(SearchHit(precedent: try body(rid: rid), snippet: snip.map(Snippet.init(raw:)), rank: rank))
+            for (rid, rank) in found {
+                let p = try body(rid: rid)
+                hits.append(SearchHit(precedent: p, snippet: snippets?.snippet(columns: PrecedentIndex.ftsTexts(p)), rank: rank))
             }
             return hits
         }
