@@ -241,7 +241,7 @@ public struct DocumentTemplate: Sendable {
                     pendingNotes = (resolved.notes, prefix, firstID)
                 }
             }
-            if let problem = output.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: part.part) }) {
+            if let problem = XMLSupport.wellFormednessProblem(&output, part: part.part) {
                 errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
                 continue
             }
@@ -251,7 +251,7 @@ public struct DocumentTemplate: Sendable {
             let footnotesPart = "word/footnotes.xml"
             let current = replacements[footnotesPart] ?? footnotesSource() ?? ""
             if var merged = Footnotes.appendDocx(pending.notes, to: current, prefix: pending.prefix, firstID: pending.firstID),
-               merged.withUTF8({ XMLSupport.wellFormednessProblem(UnsafeRawBufferPointer($0), part: footnotesPart) }) == nil {
+               XMLSupport.wellFormednessProblem(&merged, part: footnotesPart) == nil {
                 replacements[footnotesPart] = merged
             } else {
                 errors.append(DocumentDiagnostic(file: name, part: footnotesPart, message: "the notes written by footnote() could not be added to the footnotes part"))

@@ -72,17 +72,32 @@ enum XMLSupport {
     /// references, characters, UTF-8) but builds no tree, which matters when this runs once per rendered part.
     /// SAX1 rather than SAX2: libxml2 reports namespace errors (an undeclared prefix) as warnings that do not make
     /// a parse fail either way, and SAX2's prefix and URI bookkeeping cost 9 % of a whole render for nothing.
-    static func wellFormednessProblem(_ bytes: UnsafeRawBufferPointer, part: String) -> String? {
+    static func wellFormednessProblem(_ bytes: UnsafeRawBufferPointer, part: String, knownUTF8: Bool = false) -> String? {
         initialise()
-        var handler = xmlSAXHandler()
-        handler.initialized = 1   // SAX1: not XML_SAX2_MAGIC
-        handler.serror = { _, _ in }
-        handler.warning = nil
-        let status = xmlSAXUserParseMemory(&handler, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        // First on an ASCII stand-in (see `ASCIIStandIn`: well-formed only if the part is); the part itself is parsed
+        // only when the stand-in cannot be made or fails, so the verdict and the message come from the real bytes.
+        if let standIn = ASCIIStandIn.make(bytes, knownUTF8: knownUTF8), standIn.withUnsafeBytes({ saxParse($0) }) == 0 {
+            return nil
+        }
+        let status = saxParse(bytes)
         guard status != 0 else { return nil }
         guard let error = xmlGetLastError() else { return "not well-formed (libxml2 error \(status))" }
         let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
         return "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+    }
+
+    /// A rendered part (a Swift String, so UTF-8 by construction).
+    static func wellFormednessProblem(_ text: inout String, part: String) -> String? {
+        text.withUTF8 { wellFormednessProblem(UnsafeRawBufferPointer($0), part: part, knownUTF8: true) }
+    }
+
+    /// libxml2's status for `bytes`, parsed as they are: 0 when well-formed.
+    static func saxParse(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var handler = xmlSAXHandler()
+        handler.initialized = 1   // SAX1: not XML_SAX2_MAGIC
+        handler.serror = { _, _ in }
+        handler.warning = nil
+        return xmlSAXUserParseMemory(&handler, nil, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
     }
 }
 
