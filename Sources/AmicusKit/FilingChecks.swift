@@ -19,10 +19,17 @@ enum FilingChecks {
             } catch {
                 return error.diagnostics.map(Diagnostic.init)
             }
-            let plain = bytes.withUnsafeBufferPointer { normalisedBytes($0) }
+            // Found as typed in the text as it is, a requisite is found in the normalised text too (normalising only
+            // merges spaces, and a requisite is normalised itself), so the text is normalised only for one that
+            // is not, and once.
+            var plain: [UInt8]?
             var composed: [UInt8]?
             for requisite in manifest.requisites {
-                let found = contains(plain, requisite, composedText: {
+                let written = normalisedBytes(requisite)
+                let found = written.isEmpty || bytesContain(bytes, written) || contains(plain ?? {
+                    plain = bytes.withUnsafeBufferPointer { normalisedBytes($0) }
+                    return plain!
+                }(), requisite, composedText: {
                     if composed == nil {
                         composed = normalisedBytes(String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping)
                     }

@@ -180,4 +180,25 @@ import Testing
         #expect(!report.diagnostics.contains { $0.description.contains("\"Report on\"") })
         #expect(!FileManager.default.fileExists(atPath: output))
     }
+
+    /// A requisite is searched in the text as written first and in the normalised text only when not found: one
+    /// that needs the normalising (a non-breaking space, another Unicode form) is still found, and only a truly
+    /// missing one is reported.
+    @Test func requisitesFoundAsWrittenOrOnlyOnceNormalised() throws {
+        let folder = temporaryFolder()
+        let source = URL(fileURLWithPath: Self.template).deletingLastPathComponent()
+        for name in ["template.docx", "manifest.yaml"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let manifest = folder.appendingPathComponent("manifest.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
+            of: "requisites: [\"Report on\", \"Contents\"]",
+            with: "requisites: [\"Report  on\", \"the prayer\", \"Бои\\u0306\", \"Zzz missing\"]")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let report = Amicus.check(template: folder.appendingPathComponent("template.docx").path,
+                                  case: try Self.caseFile(procedure: "loipr-comprehensive", body: ["See the\u{00A0}prayer of Бой."]))
+        let missing = report.filter { $0.isError && $0.description.contains("lacks the requisite") }
+        #expect(missing.count == 1, "\(report)")
+        #expect(missing.first?.description.contains("\"Zzz missing\"") == true)
+    }
 }
