@@ -28,7 +28,7 @@ public struct PrecedentQuery: Sendable, Hashable {
     /// At most this many hits (nil: all).
     public var limit: Int?
     public var offset: Int
-    /// With a text query, compute a snippet for each hit (costs tens of µs a hit; templates rarely need it).
+    /// With a text query, cut a snippet for each hit (a few µs a hit; templates rarely need it).
     public var snippets: Bool
 
     public init(articles: [String] = [], country: String? = nil, forum: String? = nil, from: String? = nil,
