@@ -92,4 +92,35 @@ import Testing
         let part = try DocumentText.docxPart(Array(innerDeclaration.utf8), name: "word/document.xml")
         #expect(part.paragraphs == ["still read"])
     }
+
+    /// Every body, header, footer, notes and comments part of every Word file in the repository (the templates and
+    /// the test fixtures, Word's own markup with its bookmarks, fields, drawings and text boxes): the scanner, where
+    /// it reads a part, says what libxml2 says.
+    @Test func agreesWithLibxml2OnEveryWordPartInTheRepository() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var files: [URL] = []
+        for folder in ["Templates", "Tests", "Examples", "Benchmarks/inputs"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                if url.pathExtension == "docx" { files.append(url) }
+            }
+        }
+        #expect(files.count >= 20)
+        let textParts = #/^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/#
+        var read = 0, leftToLibxml2 = 0
+        for file in files {
+            guard let package = try? ZipPackage(bytes: Array(try Data(contentsOf: file))) else { continue }   // damaged on purpose
+            for entry in package.entries where entry.name.wholeMatch(of: textParts) != nil {
+                let bytes = try package.read(entry)
+                guard let xml = String(validating: bytes, as: UTF8.self), let expected = try? Self.treeParagraphs(xml) else { continue }
+                if let scanned = Self.scanned(bytes) {
+                    #expect(scanned == expected, "\(file.lastPathComponent) \(entry.name)")
+                    read += 1
+                } else {
+                    leftToLibxml2 += 1
+                }
+            }
+        }
+        #expect(read >= 30, "read \(read), left to libxml2 \(leftToLibxml2)")
+    }
 }
