@@ -10,14 +10,18 @@ enum FilingChecks {
         guard !manifest.requisites.isEmpty || manifest.wordCount != nil, render.bytes != nil else { return [] }
         let format = documentTemplate.format
         var problems: [Diagnostic] = []
+        // The word limit needs the text paragraph by paragraph; the requisites only its bytes, which are then taken
+        // from that reading rather than a second one.
+        var text: DocumentText?
+        if manifest.wordCount != nil {
+            do { text = try documentTemplate.text(of: render) } catch { return error.diagnostics.map(Diagnostic.init) }
+        }
         if !manifest.requisites.isEmpty {
-            // The requisites are searched in the text as bytes; the text in composed form is made only if one is not
-            // found as written, and once.
             let bytes: [UInt8]
-            do {
-                bytes = try documentTemplate.plainTextBytes(of: render)
-            } catch {
-                return error.diagnostics.map(Diagnostic.init)
+            if let text {
+                bytes = Array(text.plainText.utf8)
+            } else {
+                do { bytes = try documentTemplate.plainTextBytes(of: render) } catch { return error.diagnostics.map(Diagnostic.init) }
             }
             // Found as typed in the text as it is, a requisite is found in the normalised text too (normalising only
             // merges spaces, and a requisite is normalised itself), so the text is normalised only for one that
@@ -40,13 +44,7 @@ enum FilingChecks {
                 }
             }
         }
-        if let rule = manifest.wordCount {
-            let text: DocumentText
-            do {
-                text = try documentTemplate.text(of: render)
-            } catch {
-                return error.diagnostics.map(Diagnostic.init)
-            }
+        if let rule = manifest.wordCount, let text {
             problems += wordLimit(rule, text: text, format: format, manifest: manifest, case: document, template: template)
         }
         return problems
