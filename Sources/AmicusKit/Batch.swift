@@ -20,6 +20,9 @@ public struct Batch {
         /// Hide people marked `pseudonymise: true` and all children, in the documents and their file names.
         public var pseudonymise = false
         public var precedents: PrecedentSource?
+        /// How many bytes of case files are held parsed at once. A batch within it is read once; a larger one is
+        /// read window by window twice (to name, then to render), so memory stays flat however large it grows.
+        public var windowBytes = 64 << 20
 
         public init(template: String, cases: [String], outputFolder: String) {
             self.template = template
@@ -70,31 +73,50 @@ public struct Batch {
             do { manifest = try TemplateManifest.load(path: manifestPath) } catch { return stop(error.diagnostics.map(Diagnostic.init)) }
         }
 
-        // The case files side by side (each is parsed on its own), their cases in the order of the files.
-        let files = Slots<[CaseBatchReader.Item]>(count: options.cases.count)
-        DispatchQueue.concurrentPerform(iterations: options.cases.count) { index in
-            files[index] = CaseBatchReader.read(path: options.cases[index])
-        }
-        let items = files.values.flatMap { $0 }
         let templateName = Self.templateName(options.template)
         let ext = template.format.rawValue
-        // Names first, all of them: a clash stops the batch before anything is written. Each case is validated
-        // on its own, so the cases are prepared on all cores too. Only the names and the problems are kept: a
-        // worker prepares its case again just before rendering it, so memory does not grow with the batch.
-        let prepared = Slots<Prepared>(count: items.count)
         let rules = manifest
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            var made = Self.prepare(items[index], index: index, manifest: rules, options: options,
-                                    templateName: templateName, ext: ext)
-            made.document = nil
-            made.plan = nil
-            prepared[index] = made
+        // The case files go by windows (`windowBytes`), read side by side (each file is parsed on its own). A batch
+        // that fits in one window is read once and kept; a larger one is read window by window, once to name
+        // every case and once more to render them, so memory holds one window of parsed cases, however many files
+        // the batch has (a parsed case takes about two and a half times its YAML).
+        let windows = Self.windows(of: options.cases, bytes: options.windowBytes)
+        var kept: [[CaseBatchReader.Item]]?
+        func read(_ window: Range<Int>) -> [[CaseBatchReader.Item]] {
+            let files = Slots<[CaseBatchReader.Item]>(count: window.count)
+            DispatchQueue.concurrentPerform(iterations: window.count) { k in
+                files[k] = CaseBatchReader.read(path: options.cases[window.lowerBound + k])
+            }
+            return files.values
         }
-        let preparation = prepared.values
-        let names = preparation.map(\.name)
-        let results = preparation.map(\.result)
+
+        // Names first, all of them: a clash stops the batch before anything is written. Each case is validated
+        // on its own, so the cases are prepared on all cores too. Only the labels, names and problems are kept: a
+        // worker prepares its case again just before rendering it.
+        var labels: [String] = [], names: [String?] = [], results: [CaseResult] = []
+        var casesPerFile = [Int](repeating: 0, count: options.cases.count)
+        for window in windows {
+            let perFile = read(window)
+            if windows.count == 1 { kept = perFile }
+            for (k, items) in perFile.enumerated() { casesPerFile[window.lowerBound + k] = items.count }
+            let items = perFile.flatMap { $0 }
+            let first = names.count
+            let prepared = Slots<Prepared>(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                var made = Self.prepare(items[index], index: first + index, manifest: rules, options: options,
+                                        templateName: templateName, ext: ext)
+                made.document = nil
+                made.plan = nil
+                prepared[index] = made
+            }
+            for (item, made) in zip(items, prepared.values) {
+                labels.append(item.label)
+                names.append(made.name)
+                results.append(made.result)
+            }
+        }
         var owners: [String: [String]] = [:]
-        for (index, name) in names.enumerated() { if let name { owners[name, default: []].append(items[index].label) } }
+        for (index, name) in names.enumerated() { if let name { owners[name, default: []].append(labels[index]) } }
         let clashes = owners.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
         if !clashes.isEmpty {
             return stop(clashes.map { name, labels in
@@ -107,44 +129,68 @@ public struct Batch {
         renderOptions.functions = TemplateFunctions.make(precedents: options.precedents, language: renderOptions.locale, notes: notes)
         let sharedOptions = renderOptions
 
-        let state = BatchState(results: results, total: items.count)
+        let state = BatchState(results: results, total: names.count)
         let plannedNames = names
-        let workers = max(1, min(options.jobs, items.count))
         let reportProgress = options.pdf ? nil : progress
         let committer = Committer(state: state, progress: reportProgress)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = state.next() {
-                var result = state.result(index)
-                if let name = plannedNames[index],
-                   case let again = Self.prepare(items[index], index: index, manifest: rules, options: options,
-                                                 templateName: templateName, ext: ext, reporting: false),
-                   let document = again.document {
-                    let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
-                    result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
-                    // The forum's rules on the finished text, then the pseudonyms: either stops the write.
-                    var blocking: [Diagnostic] = []
-                    if let rules, outcome.bytes != nil {
-                        let checks = FilingChecks.check(outcome, of: template, manifest: rules, case: document, template: options.template)
-                        result.diagnostics += checks
-                        blocking += checks.filter(\.isError)
+        var first = 0
+        for window in windows {
+            // The window's files again; a file that no longer holds as many cases as when they were named has
+            // changed under the batch, and its cases are not rendered from it.
+            var reread: [CaseBatchReader.Item?] = []
+            for (k, fileItems) in (kept ?? read(window)).enumerated() {
+                let expected = casesPerFile[window.lowerBound + k]
+                reread += fileItems.count == expected ? fileItems.map { $0 } : Array(repeating: nil, count: expected)
+            }
+            let items = reread
+            let windowStart = first, end = first + items.count
+            first = end
+            let workers = max(1, min(options.jobs, items.count))
+            DispatchQueue.concurrentPerform(iterations: items.isEmpty ? 0 : workers) { _ in
+                while let index = state.next(below: end) {
+                    var result = state.result(index)
+                    guard let item = items[index - windowStart] else {
+                        result.diagnostics.append(Diagnostic(.error, "\(result.label): the file changed while the batch was running; run the batch again"))
+                        state.finish(index, result, progress: reportProgress)
+                        continue
                     }
-                    if blocking.isEmpty, let plan = again.plan, let bytes = outcome.bytes {
-                        let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
-                        result.diagnostics += traces
-                        blocking += traces
-                    }
-                    if let bytes = outcome.bytes, outcome.errors.isEmpty, blocking.isEmpty {
-                        let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
-                        do {
-                            // The writer flushes and renames it, then reports the case.
-                            committer.add(try AtomicWrite.stage(bytes, to: path), index: index, result: result)
+                    if let name = plannedNames[index],
+                       case let again = Self.prepare(item, index: index, manifest: rules, options: options,
+                                                     templateName: templateName, ext: ext, reporting: false) {
+                        guard let document = again.document, again.name == name else {
+                            // Not as it was when named: the file changed or went away in between.
+                            result.diagnostics += again.result.diagnostics.filter(\.isError)
+                            result.diagnostics.append(Diagnostic(.error, "\(result.label): the file changed while the batch was running; run the batch again"))
+                            state.finish(index, result, progress: reportProgress)
                             continue
-                        } catch {
-                            result.diagnostics.append(Diagnostic(.error, "\(error)"))
+                        }
+                        let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
+                        result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
+                        // The forum's rules on the finished text, then the pseudonyms: either stops the write.
+                        var blocking: [Diagnostic] = []
+                        if let rules, outcome.bytes != nil {
+                            let checks = FilingChecks.check(outcome, of: template, manifest: rules, case: document, template: options.template)
+                            result.diagnostics += checks
+                            blocking += checks.filter(\.isError)
+                        }
+                        if blocking.isEmpty, let plan = again.plan, let bytes = outcome.bytes {
+                            let traces = PseudonymScan.traces(in: bytes, format: template.format, fileName: name, plan: plan, template: options.template)
+                            result.diagnostics += traces
+                            blocking += traces
+                        }
+                        if let bytes = outcome.bytes, outcome.errors.isEmpty, blocking.isEmpty {
+                            let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
+                            do {
+                                // The writer flushes and renames it, then reports the case.
+                                committer.add(try AtomicWrite.stage(bytes, to: path), index: index, result: result)
+                                continue
+                            } catch {
+                                result.diagnostics.append(Diagnostic(.error, "\(error)"))
+                            }
                         }
                     }
+                    state.finish(index, result, progress: reportProgress)
                 }
-                state.finish(index, result, progress: reportProgress)
             }
         }
         committer.finish()
@@ -200,6 +246,24 @@ public struct Batch {
         }
         return Prepared(name: diagnostics.hasErrors ? nil : name, document: reading.document, plan: plan,
                         result: CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
+    }
+
+    /// Consecutive runs of case files holding about `bytes` of YAML or CSV together (a larger file is a window on its
+    /// own), at most `files` of them: what one window of the batch holds parsed at once.
+    static func windows(of paths: [String], bytes: Int, files: Int = 4096) -> [Range<Int>] {
+        var windows: [Range<Int>] = []
+        var start = 0, size = 0
+        for (index, path) in paths.enumerated() {
+            let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+            if index > start && (size + fileSize > bytes || index - start >= files) {
+                windows.append(start..<index)
+                start = index
+                size = 0
+            }
+            size += fileSize
+        }
+        if start < paths.count { windows.append(start..<paths.count) }
+        return windows
     }
 
     /// The folder name of `Templates/NAME/template.docx`, else the file's own name.
@@ -264,10 +328,11 @@ private final class BatchState: @unchecked Sendable {
         self.total = total
     }
 
-    func next() -> Int? {
+    /// The next case to render, if it comes before `limit` (the end of the window being rendered).
+    func next(below limit: Int) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard cursor < total else { return nil }
+        guard cursor < min(total, limit) else { return nil }
         cursor += 1
         return cursor - 1
     }

@@ -119,6 +119,71 @@ func batchFolders() throws -> (folder: URL, out: URL) {
         }
     }
 
+    /// A batch larger than what is held parsed at once is read window by window, twice: the filings, their names,
+    /// numbers (`{n}`) and the problems reported are those of a batch read at once, file for file and byte for byte.
+    @Test func aBatchReadWindowByWindowWritesWhatABatchReadAtOnceWrites() throws {
+        let (folder, _) = try batchFolders()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var cases: [String] = []
+        for (i, id) in ["W-1", "W-2", "W-3"].enumerated() {
+            let file = folder.appendingPathComponent("case-\(i).yaml")
+            try Self.exampleCase(id: id).write(to: file, atomically: true, encoding: .utf8)
+            cases.append(file.path)
+        }
+        let list = folder.appendingPathComponent("list.yaml")
+        let items = try ["W-4", "W-5"].map { try Self.exampleCase(id: $0).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { $0.offset == 0 ? "- " + $0.element : "  " + $0.element }.joined(separator: "\n") }
+        try items.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        let bad = folder.appendingPathComponent("bad.yaml")
+        try Self.exampleCase(id: "W-6").replacingOccurrences(of: "  birth_date: 1990-03-14", with: "  birth_date: 14 march")
+            .write(to: bad, atomically: true, encoding: .utf8)
+        cases.insert(list.path, at: 1)
+        cases.insert(bad.path, at: 3)
+
+        func run(windowBytes: Int) throws -> (Batch.Report, [String: Data]) {
+            let out = folder.appendingPathComponent("out-\(windowBytes)")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            var options = Batch.Options(template: Self.appeal, cases: cases, outputFolder: out.path)
+            options.namePattern = "{n}-{case.id}.{ext}"
+            options.windowBytes = windowBytes
+            options.precedents = PrecedentSource.find(explicit: repositoryPath("Precedents"))
+            let report = Batch.run(options)
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            return (report, files)
+        }
+        #expect(Batch.windows(of: cases, bytes: 1).count == cases.count)   // one file a window
+        #expect(Batch.windows(of: cases, bytes: 64 << 20).count == 1)
+        let (atOnce, whole) = try run(windowBytes: 64 << 20)
+        #expect(atOnce.problems.isEmpty, "\(atOnce.problems)")
+        #expect(atOnce.rendered == 5, "\(atOnce.cases.map { ($0.label, $0.diagnostics.map(\.description)) })")
+        let (byWindow, windowed) = try run(windowBytes: 1)
+        #expect(whole.keys.sorted() == ["1-W-1.docx", "2-W-4.docx", "3-W-5.docx", "4-W-2.docx", "6-W-3.docx"])
+        #expect(windowed == whole)
+        #expect(byWindow.cases.map(\.label) == atOnce.cases.map(\.label))
+        #expect(byWindow.cases.map { $0.diagnostics.map(\.description) } == atOnce.cases.map { $0.diagnostics.map(\.description) })
+        #expect(byWindow.rendered == 5 && byWindow.failed == 1)
+    }
+
+    /// Windows follow file sizes: files are grouped in order until the next would pass the size; a file larger
+    /// than the size is a window of its own.
+    @Test func windowsGroupFilesInOrderBySize() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (i, size) in [40, 40, 20, 200, 10, 10].enumerated() {
+            let file = folder.appendingPathComponent("f\(i).yaml")
+            try Data(repeating: 0x61, count: size).write(to: file)
+            paths.append(file.path)
+        }
+        #expect(Batch.windows(of: paths, bytes: 100) == [0..<3, 3..<4, 4..<6])
+        #expect(Batch.windows(of: paths, bytes: 100, files: 2) == [0..<2, 2..<3, 3..<4, 4..<6])
+        #expect(Batch.windows(of: paths + ["/no/such/file.yaml"], bytes: 100) == [0..<3, 3..<4, 4..<7])
+        #expect(Batch.windows(of: [], bytes: 100).isEmpty)
+    }
+
     @Test func csvRowsWithDottedColumnsAreCases() throws {
         let (folder, out) = try batchFolders()
         defer { try? FileManager.default.removeItem(at: folder) }
