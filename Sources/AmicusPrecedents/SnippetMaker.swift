@@ -51,7 +51,7 @@ struct SnippetMaker {
     /// The snippet for a record whose indexed columns are `columns` (in `PrecedentIndex.ftsColumns` order).
     func snippet(columns: [String]) -> Snippet? {
         var best: (column: Int, tokens: [Token], hits: [Hit], found: Int)?
-        for c in preference + Array(columns.indices) where c < columns.count && !columns[c].isEmpty {
+        for c in preference + columns.indices.filter({ !preference.contains($0) }) where c < columns.count && !columns[c].isEmpty {
             let tokens = self.tokens(columns[c])
             let hits = self.hits(in: tokens)
             var found = 0
