@@ -183,10 +183,36 @@ class BrowserTest:
         check("5-0000/2016" in re.sub(r"<[^>]+>", "", header), "the case number is not in the header")
         check("{{" not in plain and "{%" not in plain, "a tag was left unrendered")
 
+    @step("a document made with warnings shows them, and its link downloads it")
+    def render_with_warnings(self):
+        report = os.path.join(os.path.dirname(os.path.abspath(self.example)), "kyrgyzstan-report.yaml")
+        self.driver.get(self.base + "/render")
+        Select(self.driver.find_element(By.ID, "template")).select_by_value("crc-alternative-report-en")
+        self.driver.find_element(By.ID, "case-file").send_keys(report)
+        self.driver.find_element(By.ID, "format-docx").click()
+        self.driver.find_element(By.ID, "render-button").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "download-link")))
+        warnings = self.driver.find_elements(By.CSS_SELECTOR, "#problems li.warning")
+        check(warnings and "no verified word limit" in warnings[0].text, "the warning is not shown")
+        self.shot("render-warnings")
+        link = self.driver.find_element(By.ID, "download-link")
+        name = link.get_attribute("download")
+        check(name.endswith("crc-alternative-report-en.docx"), f"download name: {name}")
+        link.click()
+        expected = os.path.join(self.downloads, name)
+        deadline = time.time() + 60
+        while not os.path.exists(expected) and time.time() < deadline:
+            time.sleep(0.25)
+        check(os.path.exists(expected), f"no download; folder holds {os.listdir(self.downloads)}")
+        with zipfile.ZipFile(expected) as package:
+            plain = re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode("utf-8"))
+        check("Kyrgyz" in plain, "the report's country is not in word/document.xml")
+
     def run(self):
         try:
             for test in (self.search_page, self.filter_by_article_and_country, self.open_precedent,
-                         self.russian_unverified_page, self.render_with_errors, self.render_example):
+                         self.russian_unverified_page, self.render_with_errors, self.render_example,
+                         self.render_with_warnings):
                 test()
         finally:
             self.driver.quit()

@@ -67,6 +67,7 @@ enum Assets {
         input, select { padding: .3rem .4rem; border: 1px solid var(--line); border-radius: .25rem; background: #fff; }
         textarea { width: 100%; padding: .5rem; border: 1px solid var(--line); border-radius: .25rem; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; }
         button { padding: .35rem .9rem; border: 1px solid var(--accent); border-radius: .25rem; background: var(--accent); color: #fff; cursor: pointer; }
+        a.button { display: inline-block; padding: .35rem .9rem; border-radius: .25rem; background: var(--accent); color: #fff; text-decoration: none; }
         button.copy { padding: .05rem .5rem; font-size: .8rem; background: #fff; color: var(--accent); }
         button.copy.done { background: #e6f0e6; border-color: #2d7a2d; color: #2d7a2d; }
         .active-filters { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: .8rem 0 0; }
@@ -106,6 +107,7 @@ enum Assets {
         .problems .where { font-weight: 700; font-variant-numeric: tabular-nums; }
         .problems .severity { text-transform: uppercase; font-size: .75rem; color: var(--bad); }
         .problems li.warning .severity { color: var(--warn); }
+        .problems.warnings { border-color: #f0c987; background: #fff8ec; }
         pre.source-line { margin: .2rem 0 0; padding: .2rem .5rem; background: #fff; border: 1px solid #eed; border-radius: .2rem; overflow-x: auto; }
         pre.source-line .ln { color: var(--muted); margin-right: .6rem; }
         form.render { display: flex; flex-direction: column; gap: .8rem; background: #fff; border: 1px solid var(--line); border-radius: .4rem; padding: 1rem; }

@@ -11,9 +11,17 @@ enum RenderFormPage {
         var message: String
     }
 
+    /// A document made with warnings: offered as a link holding its bytes (a `data:` address), so the warnings are
+    /// read before it is saved and nothing of the case is kept on the server.
+    struct Download: Sendable {
+        var fileName: String
+        var mediaType: String
+        var bytes: [UInt8]
+    }
+
     static func body(_ request: PageRequest, templates: TemplateCatalog, pdfAvailable: Bool,
                      submission: RenderSubmission = RenderSubmission(), problems: [Problem] = [],
-                     notice: Localized? = nil) -> HTML {
+                     notice: Localized? = nil, download: Download? = nil) -> HTML {
         let t = request.text
         let title = t(Strings.renderTitle)
         guard !templates.entries.isEmpty else {
@@ -42,8 +50,12 @@ enum RenderFormPage {
                 \(quoted.isEmpty ? nil : "<pre class=\"source-line\"><span class=\"ln\">\(line)</span> \(quoted)</pre>")</li>
                 """
         }
+        let link: HTML? = download.map { file in
+            let address = "data:\(file.mediaType);base64,\(Data(file.bytes).base64EncodedString())"
+            return "<p class=\"download\"><a class=\"button\" id=\"download-link\" href=\"\(address)\" download=\"\(file.fileName)\">\(t(Strings.downloadDocument)) \(file.fileName)</a></p>"
+        }
         let problemList: HTML? = problems.isEmpty ? nil : """
-            <section class="problems" id="problems" role="alert"><p>\(t(Strings.problemsFound))</p><ol>\(items)</ol></section>
+            <section class="problems\(download == nil ? "" : " warnings")" id="problems" role="alert"><p>\(t(download == nil ? Strings.problemsFound : Strings.renderedWithWarnings))</p><ol>\(items)</ol>\(link)</section>
             """
         return """
             <h1>\(title)</h1>

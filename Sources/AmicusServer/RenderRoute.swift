@@ -47,8 +47,8 @@ struct RenderRoute: Sendable {
             Amicus.render(template: templatePath, caseBytes: caseBytes, caseName: caseName, lenient: submission.lenient,
                           precedents: precedents, pseudonymise: submission.pseudonymise, outputName: outputBase + "." + format)
         }
+        let templateFolder = URL(fileURLWithPath: templatePath).deletingLastPathComponent().deletingLastPathComponent().path + "/"
         guard var document = result.document else {
-            let templateFolder = URL(fileURLWithPath: templatePath).deletingLastPathComponent().deletingLastPathComponent().path + "/"
             let problems = result.diagnostics.map { Self.problem($0, caseName: caseName, hidingPrefix: templateFolder) }
             return again(page, submission, status: .unprocessableContent, problems: problems)
         }
@@ -65,6 +65,14 @@ struct RenderRoute: Sendable {
             }
         }
         let fileName = Self.fileName(caseID: result.caseID, template: entry.name) + "." + ext
+        // Warnings (an unverified record cited, a word limit nobody has verified, names left empty with --lenient)
+        // must be read before the document is filed: the form comes back with them and a link to the document.
+        let warnings = result.diagnostics.filter { !$0.isError }
+        if !warnings.isEmpty {
+            let problems = warnings.map { Self.problem($0, caseName: caseName, hidingPrefix: templateFolder) }
+            let download = RenderFormPage.Download(fileName: fileName, mediaType: Self.mediaType(ext), bytes: document)
+            return again(page, submission, status: .ok, problems: problems, download: download)
+        }
         let headers: HTTPFields = [
             .contentType: Self.mediaType(ext),
             .contentDisposition: "attachment; filename=\"\(fileName)\"",
@@ -75,9 +83,10 @@ struct RenderRoute: Sendable {
 
     /// The form again, filled with what was sent, with a notice or the list of problems.
     private func again(_ page: PageRequest, _ submission: RenderSubmission, status: HTTPResponse.Status,
-                       notice: Localized? = nil, problems: [RenderFormPage.Problem] = []) -> Response {
+                       notice: Localized? = nil, problems: [RenderFormPage.Problem] = [],
+                       download: RenderFormPage.Download? = nil) -> Response {
         let body = RenderFormPage.body(page, templates: resources.templates, pdfAvailable: resources.pdfAvailable,
-                                       submission: submission, problems: problems, notice: notice)
+                                       submission: submission, problems: problems, notice: notice, download: download)
         return page.page(status, title: page.text(Strings.renderTitle), body: body)
     }
 

@@ -78,8 +78,8 @@ enum Strings {
     // Render form
     static let renderTitle = Localized(en: "Render a filing", ru: "Подготовить документ")
     static let renderIntro = Localized(
-        en: "Choose a template, then upload or paste the case file (YAML). Every problem is listed with its line; when there is none, the document downloads. The case data is kept only while the request runs: it is never written to disk.",
-        ru: "Выберите шаблон, затем загрузите или вставьте файл дела (YAML). Все ошибки будут показаны с номером строки; если ошибок нет, документ скачается. Данные дела хранятся только во время запроса и никогда не записываются на диск.")
+        en: "Choose a template, then upload or paste the case file (YAML). Every problem is listed with its line; when there is none, the document downloads, and when there are only warnings, they are listed above a link to the document. The case data is kept only while the request runs: it is never written to disk.",
+        ru: "Выберите шаблон, затем загрузите или вставьте файл дела (YAML). Все ошибки будут показаны с номером строки; если ошибок нет, документ скачается, а если есть только предупреждения, они будут показаны над ссылкой на документ. Данные дела хранятся только во время запроса и никогда не записываются на диск.")
     static let template = Localized(en: "Template", ru: "Шаблон")
     static let caseFile = Localized(en: "Case file (upload)", ru: "Файл дела (загрузить)")
     static let casePaste = Localized(en: "…or paste the case file here", ru: "…или вставьте файл дела сюда")
@@ -90,6 +90,10 @@ enum Strings {
     static let renderButton = Localized(en: "Check and download", ru: "Проверить и скачать")
     static let noTemplates = Localized(en: "No templates were found when the server started (start it with --templates DIR).",
                                        ru: "При запуске сервера не найдены шаблоны (укажите --templates DIR).")
+    static let renderedWithWarnings = Localized(
+        en: "The document was made, with warnings. Read them before you file it:",
+        ru: "Документ создан, но есть предупреждения. Прочитайте их, прежде чем подавать документ:")
+    static let downloadDocument = Localized(en: "Download", ru: "Скачать")
     static let problemsFound = Localized(en: "Nothing was rendered. Fix these problems and send the form again:",
                                          ru: "Документ не создан. Исправьте ошибки и отправьте форму снова:")
     static let line = Localized(en: "line", ru: "строка")

@@ -69,6 +69,41 @@ import Testing
         }
     }
 
+    /// A document made with warnings is not downloaded blind: the form comes back with the warnings (here: the
+    /// forum's word limit for this procedure is not verified) and a link holding the document itself.
+    @Test func aDocumentWithWarningsComesWithThemAndALinkToIt() async throws {
+        let report = try String(contentsOf: repository.appendingPathComponent("Examples/kyrgyzstan-report.yaml"), encoding: .utf8)
+        var formParts = MultipartBody()
+        formParts.field("template", "crc-alternative-report-en")
+        formParts.field("format", "docx")
+        formParts.field("case_text", "")
+        formParts.file("case_file", fileName: "kyrgyzstan-report.yaml", Array(report.utf8))
+        let form = formParts
+        try await testApplication().test(.router) { client in
+            try await client.execute(uri: "/render", method: .post, headers: form.headers.merging([.acceptLanguage: "en"]), body: form.body) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.headers[.cacheControl] == "no-store")
+                let page = response.text
+                #expect(page.contains("The document was made, with warnings."))
+                #expect(page.contains("<li class=\"warning\"><span class=\"severity\">warning</span>"), "\(page.prefix(4000))")
+                #expect(page.contains("no verified word limit"))
+                #expect(!page.contains("/Templates/"), "the server's folders stay out of the page")
+                // The link holds the document: decode it and read the report's text.
+                let prefix = "href=\"data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64,"
+                let start = try #require(page.range(of: prefix)).upperBound
+                let end = try #require(page[start...].firstIndex(of: "\""))
+                let bytes = try #require(Data(base64Encoded: String(page[start..<end])))
+                let text = try DocumentText(docx: Array(bytes))
+                #expect(text.part("word/document.xml")?.paragraphs.joined().contains("Kyrgyz") == true)
+                let nameStart = try #require(page.range(of: "download=\"")).upperBound
+                let name = page[nameStart...].prefix { $0 != "\"" }
+                #expect(name.hasSuffix("crc-alternative-report-en.docx") && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) },
+                        "\(name)")
+            }
+        }
+    }
+
     @Test func pastedTextInAURLEncodedFormRendersToo() async throws {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         let pasted = try exampleCase().addingPercentEncoding(withAllowedCharacters: allowed)!
