@@ -8,6 +8,16 @@ import Testing
 
 /// `/render`: the form, a case with problems, a case that renders.
 @Suite struct RenderFormTests {
+    /// The form as a browser sends it with a case file uploaded and the paste box left empty.
+    static func renderForm(template: String, fileName: String, _ caseFile: [UInt8], format: String = "docx") -> MultipartBody {
+        var form = MultipartBody()
+        form.field("template", template)
+        form.field("format", format)
+        form.field("case_text", "")
+        form.file("case_file", fileName: fileName, caseFile)
+        return form
+    }
+
     @Test func theFormOffersTheTemplatesFoundAtStart() async throws {
         try await testApplication().test(.router) { client in
             try await client.execute(uri: "/render", method: .get, headers: [.acceptLanguage: "en"]) { response in
@@ -29,11 +39,7 @@ import Testing
         let broken = original.replacingOccurrences(of: "birth_date: 1990-03-14", with: "birth_date: 14 march")
         #expect(broken != original)
         let line = try #require(lineNumber(of: "birth_date: 14 march", in: broken))
-        var formParts = MultipartBody()
-        formParts.field("template", "appeal-separation-ru")
-        formParts.field("format", "docx")
-        formParts.file("case_file", fileName: "rahmona.yaml", Array(broken.utf8))
-        let form = formParts
+        let form = Self.renderForm(template: "appeal-separation-ru", fileName: "rahmona.yaml", Array(broken.utf8))
         try await testApplication().test(.router) { client in
             try await client.execute(uri: "/render", method: .post, headers: form.headers.merging([.acceptLanguage: "en"]), body: form.body) { response in
                 #expect(response.status == .unprocessableContent)
@@ -50,12 +56,7 @@ import Testing
     }
 
     @Test func aGoodCaseDownloadsTheDocumentWithTheCaseInIt() async throws {
-        var formParts = MultipartBody()
-        formParts.field("template", "appeal-separation-ru")
-        formParts.field("format", "docx")
-        formParts.field("case_text", "")
-        formParts.file("case_file", fileName: "rahmona.yaml", Array(try exampleCase().utf8))
-        let form = formParts
+        let form = Self.renderForm(template: "appeal-separation-ru", fileName: "rahmona.yaml", Array(try exampleCase().utf8))
         try await testApplication().test(.router) { client in
             try await client.execute(uri: "/render", method: .post, headers: form.headers, body: form.body) { response in
                 #expect(response.status == .ok, "\(response.text.prefix(3000))")
@@ -73,12 +74,7 @@ import Testing
     /// forum's word limit for this procedure is not verified) and a link holding the document itself.
     @Test func aDocumentWithWarningsComesWithThemAndALinkToIt() async throws {
         let report = try String(contentsOf: repository.appendingPathComponent("Examples/kyrgyzstan-report.yaml"), encoding: .utf8)
-        var formParts = MultipartBody()
-        formParts.field("template", "crc-alternative-report-en")
-        formParts.field("format", "docx")
-        formParts.field("case_text", "")
-        formParts.file("case_file", fileName: "kyrgyzstan-report.yaml", Array(report.utf8))
-        let form = formParts
+        let form = Self.renderForm(template: "crc-alternative-report-en", fileName: "kyrgyzstan-report.yaml", Array(report.utf8))
         try await testApplication().test(.router) { client in
             try await client.execute(uri: "/render", method: .post, headers: form.headers.merging([.acceptLanguage: "en"]), body: form.body) { response in
                 #expect(response.status == .ok)
