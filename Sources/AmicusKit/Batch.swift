@@ -150,7 +150,7 @@ public struct Batch {
                 while let index = state.next(below: end) {
                     var result = state.result(index)
                     guard let item = items[index - windowStart] else {
-                        result.diagnostics.append(Diagnostic(.error, "\(result.label): the file changed while the batch was running; run the batch again"))
+                        result.diagnostics.append(Self.changedWhileRunning(result.label))
                         state.finish(index, result, progress: reportProgress)
                         continue
                     }
@@ -160,7 +160,7 @@ public struct Batch {
                         guard let document = again.document, again.name == name else {
                             // Not as it was when named: the file changed or went away in between.
                             result.diagnostics += again.result.diagnostics.filter(\.isError)
-                            result.diagnostics.append(Diagnostic(.error, "\(result.label): the file changed while the batch was running; run the batch again"))
+                            result.diagnostics.append(Self.changedWhileRunning(result.label))
                             state.finish(index, result, progress: reportProgress)
                             continue
                         }
@@ -246,6 +246,11 @@ public struct Batch {
         }
         return Prepared(name: diagnostics.hasErrors ? nil : name, document: reading.document, plan: plan,
                         result: CaseResult(label: item.label, output: nil, pdf: nil, diagnostics: diagnostics))
+    }
+
+    /// A case whose file no longer reads as it did when the cases were named.
+    static func changedWhileRunning(_ label: String) -> Diagnostic {
+        Diagnostic(.error, "\(label): the file changed while the batch was running; run the batch again")
     }
 
     /// Consecutive runs of case files holding about `bytes` of YAML or CSV together (a larger file is a window on its

@@ -17,13 +17,6 @@ enum FTS5 {
         return slot.pointee
     }
 
-    /// A token as FTS5 indexes it (case folded, diacritics removed) and where it stands in the text, in bytes.
-    struct Token {
-        let text: String
-        let start: Int
-        let end: Int
-    }
-
     /// The tokens FTS5 makes of a text, with the index's tokenizer and options.
     final class Tokenizer {
         private var methods = fts5_tokenizer()
@@ -46,12 +39,10 @@ enum FTS5 {
 
         deinit { if let handle { methods.xDelete?(handle) } }
 
-        /// The tokens of `text` with their byte ranges in its UTF-8.
-        func tokens(_ text: String) -> [Token] {
-            var out: [Token] = []
-            forEachToken(in: text) { token, start, end in
-                out.append(Token(text: String(decoding: token, as: UTF8.self), start: start, end: end))
-            }
+        /// The tokens of `text`, as FTS5 indexes them. (unicode61 reads a query as it reads a document.)
+        func tokens(_ text: String) -> [String] {
+            var out: [String] = []
+            forEachToken(in: text) { token, _, _ in out.append(String(decoding: token, as: UTF8.self)) }
             return out
         }
 

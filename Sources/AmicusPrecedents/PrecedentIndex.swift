@@ -632,7 +632,7 @@ public final class PrecedentIndex: @unchecked Sendable {
         let tokens = tokenizer.tokens(term.text)
         guard tokens.count == 1 else { return nil }
         let s = try db.cached("SELECT n FROM termdocs WHERE term = ?1")
-        s.bind(1, tokens[0].text)
+        s.bind(1, tokens[0])
         defer { s.reset() }
         return try s.step() ? s.int(0) : nil
     }

@@ -42,7 +42,7 @@ struct SnippetMaker {
             var indexes: [Int] = []
             for (k, t) in tokens.enumerated() {
                 indexes.append(wanted.count)
-                wanted.append(Wanted(bytes: Array(t.text.utf8), prefix: term.prefix && k == tokens.count - 1))
+                wanted.append(Wanted(bytes: Array(t.utf8), prefix: term.prefix && k == tokens.count - 1))
             }
             self.terms.append(indexes)
         }

@@ -162,18 +162,26 @@ import Testing
         #expect(unknown.contains { $0.description.contains("no verified word limit") && $0.description.contains("13 words counted") }, "\(unknown)")
     }
 
-    @Test func aMissingRequisiteIsAnErrorAndNothingIsWritten() throws {
-        // The title paragraph "Report on {{ country }}" holds the requisite; a manifest asking for more fails.
+    /// The report template copied to a folder of its own, its manifest listing `requisites` (a YAML flow list).
+    static func template(requiring requisites: String) throws -> String {
         let folder = temporaryFolder()
         let source = URL(fileURLWithPath: Self.template).deletingLastPathComponent()
         for name in ["template.docx", "manifest.yaml"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
         let manifest = folder.appendingPathComponent("manifest.yaml")
-        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(of: "requisites: [\"Report on\", \"Contents\"]", with: "requisites: [\"Report on\", \"PRAYER:\"]")
+        let original = try String(contentsOf: manifest, encoding: .utf8)
+        let text = original.replacingOccurrences(of: "requisites: [\"Report on\", \"Contents\"]", with: "requisites: \(requisites)")
+        try #require(text != original, "the manifest's requisites changed; update the test")
         try text.write(to: manifest, atomically: true, encoding: .utf8)
-        let output = folder.appendingPathComponent("out.docx").path
-        let report = Amicus.render(template: folder.appendingPathComponent("template.docx").path,
+        return folder.appendingPathComponent("template.docx").path
+    }
+
+    @Test func aMissingRequisiteIsAnErrorAndNothingIsWritten() throws {
+        // The title paragraph "Report on {{ country }}" holds the requisite; a manifest asking for more fails.
+        let template = try Self.template(requiring: "[\"Report on\", \"PRAYER:\"]")
+        let output = URL(fileURLWithPath: template).deletingLastPathComponent().appendingPathComponent("out.docx").path
+        let report = Amicus.render(template: template,
                                    case: try Self.caseFile(procedure: "loipr-comprehensive", body: ["a"]), output: output)
         #expect(report.written == nil)
         #expect(report.diagnostics.contains { $0.isError && $0.description.contains("lacks the requisite \"PRAYER:\"") })
@@ -185,17 +193,8 @@ import Testing
     /// that needs the normalising (a non-breaking space, another Unicode form) is still found, and only a truly
     /// missing one is reported.
     @Test func requisitesFoundAsWrittenOrOnlyOnceNormalised() throws {
-        let folder = temporaryFolder()
-        let source = URL(fileURLWithPath: Self.template).deletingLastPathComponent()
-        for name in ["template.docx", "manifest.yaml"] {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        let manifest = folder.appendingPathComponent("manifest.yaml")
-        let text = try String(contentsOf: manifest, encoding: .utf8).replacingOccurrences(
-            of: "requisites: [\"Report on\", \"Contents\"]",
-            with: "requisites: [\"Report  on\", \"the prayer\", \"Бои\\u0306\", \"Zzz missing\"]")
-        try text.write(to: manifest, atomically: true, encoding: .utf8)
-        let report = Amicus.check(template: folder.appendingPathComponent("template.docx").path,
+        let template = try Self.template(requiring: "[\"Report  on\", \"the prayer\", \"Бои\\u0306\", \"Zzz missing\"]")
+        let report = Amicus.check(template: template,
                                   case: try Self.caseFile(procedure: "loipr-comprehensive", body: ["See the\u{00A0}prayer of Бой."]))
         let missing = report.filter { $0.isError && $0.description.contains("lacks the requisite") }
         #expect(missing.count == 1, "\(report)")
