@@ -128,6 +128,7 @@ public struct Batch {
         var renderOptions = RenderOptions(lenient: options.lenient, locale: manifest?.language ?? "en")
         renderOptions.functions = TemplateFunctions.make(precedents: options.precedents, language: renderOptions.locale, notes: notes)
         let sharedOptions = renderOptions
+        let checksText = rules.map(FilingChecks.readText) ?? false
 
         let state = BatchState(results: results, total: names.count)
         let plannedNames = names
@@ -164,7 +165,7 @@ public struct Batch {
                             state.finish(index, result, progress: reportProgress)
                             continue
                         }
-                        let outcome = template.render(CaseContext.values(of: document), options: sharedOptions)
+                        let outcome = template.render(CaseContext.values(of: document), options: sharedOptions, collectingText: checksText)
                         result.diagnostics += outcome.errors.map(Diagnostic.init) + outcome.warnings.map(Diagnostic.init)
                         // The forum's rules on the finished text, then the pseudonyms: either stops the write.
                         var blocking: [Diagnostic] = []

@@ -5,9 +5,15 @@ import Foundation
 /// What a forum requires of the finished text, checked on the rendered document as a reader sees it: every
 /// requisite the manifest lists is present, and the filing is within the forum's word limit.
 enum FilingChecks {
+    /// Whether `check` reads the filing's text: a render for it can then collect the text while it checks the
+    /// parts (`DocumentTemplate.render(_:options:collectingText:)`).
+    static func readText(_ manifest: TemplateManifest) -> Bool {
+        !manifest.requisites.isEmpty || manifest.wordCount != nil
+    }
+
     static func check(_ render: DocumentRender, of documentTemplate: DocumentTemplate, manifest: TemplateManifest,
                       case document: CaseDocument?, template: String) -> [Diagnostic] {
-        guard !manifest.requisites.isEmpty || manifest.wordCount != nil, render.bytes != nil else { return [] }
+        guard readText(manifest), render.bytes != nil else { return [] }
         let format = documentTemplate.format
         var problems: [Diagnostic] = []
         // The word limit needs the text paragraph by paragraph; the requisites only its bytes, which are then taken

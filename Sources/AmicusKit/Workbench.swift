@@ -55,7 +55,8 @@ struct Workbench {
         options = RenderOptions(lenient: lenient, locale: manifest?.language ?? "en")
         options.functions = TemplateFunctions.make(precedents: precedents, language: options.locale, notes: notes)
         guard let template, let document = caseDocument else { return }
-        let result = template.render(CaseContext.values(of: document), options: options)
+        let result = template.render(CaseContext.values(of: document), options: options,
+                                     collectingText: manifest.map(FilingChecks.readText) ?? false)
         diagnostics += result.errors.map(Diagnostic.init)
         diagnostics += result.warnings.map(Diagnostic.init)
         diagnostics += notes.notes.map { Diagnostic(.warning, "\(templatePath): warning: \($0)") }

@@ -209,11 +209,23 @@ public struct DocumentTemplate: Sendable {
     public var templatedParts: [String] { parts.map(\.part) }
 
     /// Renders every part with `context`. Nothing is produced unless every part rendered without an error and
-    /// came out well-formed; all problems of all parts are reported together.
-    public func render(_ context: ValueDict, options: RenderOptions = RenderOptions()) -> DocumentRender {
+    /// came out well-formed; all problems of all parts are reported together. With `collectingText`, a Word
+    /// render also keeps the paragraphs of its parts, read while they are checked, for `text(of:)` and
+    /// `plainTextBytes(of:)` (the forum checks of every filing of a batch).
+    public func render(_ context: ValueDict, options: RenderOptions = RenderOptions(), collectingText: Bool = false) -> DocumentRender {
         var errors: [DocumentDiagnostic] = []
         var warnings: [DocumentDiagnostic] = []
         var replacements: [String: String] = [:]
+        var collected: [String: [[UInt8]]] = [:]
+        /// The check of a rendered part, which reads a Word part's paragraphs on the way when asked.
+        func check(_ output: inout String, part: String) -> String? {
+            guard collectingText, format == .docx, part != "docProps/core.xml" else {
+                return XMLSupport.wellFormednessProblem(&output, part: part)
+            }
+            let (problem, paragraphs) = XMLSupport.wellFormednessProblemCollectingWordText(&output, part: part)
+            collected[part] = paragraphs
+            return problem
+        }
         var pendingNotes: (notes: [String], prefix: String, firstID: Int)? = nil
         var options = options
         if options.functions["footnote"] == nil { options.functions["footnote"] = Footnotes.function }
@@ -241,7 +253,7 @@ public struct DocumentTemplate: Sendable {
                     pendingNotes = (resolved.notes, prefix, firstID)
                 }
             }
-            if let problem = XMLSupport.wellFormednessProblem(&output, part: part.part) {
+            if let problem = check(&output, part: part.part) {
                 errors.append(DocumentDiagnostic(file: name, part: part.part, message: "the rendered part is not well-formed XML (\(problem)); a structural tag ({%p %}, {%tr %}, {%- -%}) probably cuts across the document's structure"))
                 continue
             }
@@ -251,7 +263,7 @@ public struct DocumentTemplate: Sendable {
             let footnotesPart = "word/footnotes.xml"
             let current = replacements[footnotesPart] ?? footnotesSource() ?? ""
             if var merged = Footnotes.appendDocx(pending.notes, to: current, prefix: pending.prefix, firstID: pending.firstID),
-               XMLSupport.wellFormednessProblem(&merged, part: footnotesPart) == nil {
+               check(&merged, part: footnotesPart) == nil {
                 replacements[footnotesPart] = merged
             } else {
                 errors.append(DocumentDiagnostic(file: name, part: footnotesPart, message: "the notes written by footnote() could not be added to the footnotes part"))
@@ -265,7 +277,7 @@ public struct DocumentTemplate: Sendable {
         }
         do {
             let bytes = try package.rewritten(replacing: replacements, compressionLevel: Self.compressionLevel)
-            return DocumentRender(bytes: bytes, errors: [], warnings: warnings, renderedParts: replacements)
+            return DocumentRender(bytes: bytes, errors: [], warnings: warnings, renderedParts: replacements, paragraphs: collected)
         } catch {
             return DocumentRender(bytes: nil, errors: [DocumentDiagnostic(file: name, message: error.message)], warnings: warnings)
         }
@@ -289,12 +301,17 @@ public struct DocumentRender: Sendable {
     /// The XML of each part the render changed, by part name: what `DocumentTemplate.text(of:)` reads instead of
     /// unpacking `bytes` again.
     var renderedParts: [String: String] = [:]
+    /// The paragraphs of rendered Word parts, read while they were checked (`render(_:options:collectingText:)`),
+    /// by part name; a part missing here is read from `renderedParts`.
+    var paragraphs: [String: [[UInt8]]] = [:]
 
-    init(bytes: [UInt8]?, errors: [DocumentDiagnostic], warnings: [DocumentDiagnostic], renderedParts: [String: String] = [:]) {
+    init(bytes: [UInt8]?, errors: [DocumentDiagnostic], warnings: [DocumentDiagnostic], renderedParts: [String: String] = [:],
+         paragraphs: [String: [[UInt8]]] = [:]) {
         self.bytes = bytes
         self.errors = errors
         self.warnings = warnings
         self.renderedParts = renderedParts
+        self.paragraphs = paragraphs
     }
 }
 
@@ -306,8 +323,8 @@ extension DocumentTemplate {
         guard format == .docx, let package, render.bytes != nil else {
             return try DocumentText(bytes: render.bytes ?? [], format: format, name: name)
         }
-        return DocumentText(parts: try readParts(of: render, in: package) { bytes, part throws(PackageError) in
-            try DocumentText.docxPart(bytes, name: part)
+        return DocumentText(parts: try paragraphBytes(of: render, in: package).map { part, paragraphs in
+            DocumentText.Part(name: part, paragraphs: paragraphs.map { String(decoding: $0, as: UTF8.self) })
         })
     }
 
@@ -317,11 +334,8 @@ extension DocumentTemplate {
         guard format == .docx, let package, render.bytes != nil else {
             return Array(try text(of: render).plainText.utf8)
         }
-        let parts = try readParts(of: render, in: package) { bytes, part throws(PackageError) in
-            try DocumentText.docxParagraphBytes(bytes, name: part)
-        }
         var out: [UInt8] = []
-        for (index, paragraphs) in parts.enumerated() {
+        for (index, (_, paragraphs)) in try paragraphBytes(of: render, in: package).enumerated() {
             if index > 0 { out.append(0x0A) }
             for (k, paragraph) in paragraphs.enumerated() {
                 if k > 0 { out.append(0x0A) }
@@ -331,16 +345,20 @@ extension DocumentTemplate {
         return out
     }
 
-    /// Reads each part a reader sees: the rendered XML where the render changed the part, the template's own
-    /// part elsewhere. A part that cannot be read is an error naming it.
-    private func readParts<Part>(of render: DocumentRender, in package: ZipPackage,
-                                 _ read: ([UInt8], String) throws(PackageError) -> Part) throws(DocumentErrors) -> [Part] {
-        var parts: [Part] = []
+    /// The paragraphs of each part a reader sees: those collected while the render checked the part, else read
+    /// from the rendered XML where the render changed the part, or from the template's own part. A part that
+    /// cannot be read is an error naming it.
+    private func paragraphBytes(of render: DocumentRender, in package: ZipPackage) throws(DocumentErrors) -> [(String, [[UInt8]])] {
+        var parts: [(String, [[UInt8]])] = []
         for entry in Self.renderedEntries(of: package) {
+            if let collected = render.paragraphs[entry.name] {
+                parts.append((entry.name, collected))
+                continue
+            }
             do throws(PackageError) {
                 let partBytes: [UInt8]
                 if let rendered = render.renderedParts[entry.name] { partBytes = Array(rendered.utf8) } else { partBytes = try package.read(entry) }
-                parts.append(try read(partBytes, entry.name))
+                parts.append((entry.name, try DocumentText.docxParagraphBytes(partBytes, name: entry.name)))
             } catch {
                 throw DocumentErrors([DocumentDiagnostic(file: name, part: entry.name, message: error.message)])
             }

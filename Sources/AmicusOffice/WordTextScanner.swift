@@ -1,282 +1,198 @@
-import Foundation
-
-/// The paragraphs of a WordprocessingML part (body, header, footer, notes, comments) read in one pass over its
-/// bytes, with the same rules as the libxml2 reading in DocumentText: `w:t` text, `w:tab` (not a tab stop in
-/// `w:tabs`) as a tab, `w:br`/`w:cr` as a line break, each paragraph holding only what is not inside a paragraph
-/// nested in it, paragraphs in document order.
+/// The paragraphs of a WordprocessingML part (body, header, footer, notes, comments), read from the tags and text
+/// the well-formedness walk reports (`WellFormedFastPath`), with the same rules as the libxml2 reading in
+/// DocumentText: `w:t` text, `w:tab` (not a tab stop in `w:tabs`) as a tab, `w:br`/`w:cr` as a line break, each
+/// paragraph holding only what is not inside a paragraph nested in it, paragraphs in document order.
 ///
-/// It exists for speed: the forum checks read every filing of a batch, and building a libxml2 tree of a part
-/// that was checked well-formed a moment before costs more than rendering it. It is meant for parts libxml2 has
-/// just checked, and gives up (nil, and the caller reads the part with libxml2) on anything it does not expect:
-/// a namespace declared below the root element, a DTD, an unknown entity, a tag it cannot read.
+/// It exists for speed: the forum checks read every filing of a batch, and building a libxml2 tree of a part costs
+/// more than rendering it. A render collects the text while it checks the part (`WordTextCollector`), so the
+/// check and the reading are one pass. It gives up (nil, and the caller reads the part with libxml2) on anything
+/// it does not expect: a namespace declared below the root element, or a part the walk leaves to libxml2.
 enum WordTextScanner {
-    /// The paragraphs as UTF-8 bytes (valid UTF-8 for a part libxml2 accepted), or nil when the scanner gives up.
+    /// The paragraphs as UTF-8 bytes, or nil when the part is left to libxml2.
     static func paragraphBytes(_ part: [UInt8]) -> [[UInt8]]? {
-        part.withUnsafeBufferPointer { bytes in
-            var scanner = Scan(bytes: bytes)
-            return scanner.run()
+        part.withUnsafeBytes { raw in
+            var collector = WordTextCollector(raw)
+            guard WellFormedFastPath.accepts(raw, knownUTF8: false, reportingTo: &collector) else { return nil }
+            return collector.paragraphs
+        }
+    }
+}
+
+/// Collects a Word part's paragraphs from a walk over it (see `WordTextScanner`). `paragraphs` counts only when
+/// the walk accepted the part.
+struct WordTextCollector: MarkupObserver {
+    /// The Word elements the text is made of; `.other` for every other element, Word's or not.
+    enum Name: Equatable { case p, t, tab, tabs, br, cr, other }
+
+    private let bytes: UnsafePointer<UInt8>
+    private var wordPrefixes: [[UInt8]] = []
+    private var sawRoot = false
+    private var tagName: Range<Int> = 0..<0
+    /// How many elements are open, and the open Word elements that matter here (`w:p`, `w:t`, `w:tabs`) with the
+    /// depth of each: every other element only counts.
+    private var depth = 0
+    private var marked: [(depth: Int, name: Name)] = []
+    /// Whether the innermost open element is a `w:t` inside an open paragraph: text counts only then.
+    private var inText = false
+    private var open: [Int] = []
+    private(set) var paragraphs: [[UInt8]] = []
+
+    /// `part` must be the bytes the walk is given.
+    init(_ part: UnsafeRawBufferPointer) {
+        bytes = part.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(bitPattern: 1)!
+    }
+
+    mutating func startTag(name: Range<Int>) { tagName = name }
+
+    /// Namespace declarations are read on the root, and refused below it.
+    mutating func attribute(name: Range<Int>, value: Range<Int>) -> Bool {
+        guard name.count >= 5, bytes[name.lowerBound] == 0x78, equal(name.prefix(5), Self.xmlns) else { return true }
+        guard !sawRoot else { return false }
+        guard Self.wordNamespaces.contains(where: { equal(value, $0) }) else { return true }
+        if name.count == 5 {
+            wordPrefixes.append([])
+        } else if name.count > 6, bytes[name.lowerBound + 5] == 0x3A {
+            wordPrefixes.append(Array(UnsafeBufferPointer(start: bytes + name.lowerBound + 6, count: name.count - 6)))
+        } else {
+            return false
+        }
+        return true
+    }
+
+    mutating func startTagEnded(empty: Bool) -> Bool {
+        sawRoot = true
+        let name = classify(tagName)
+        switch name {
+        case .p:
+            paragraphs.append([])
+            if !empty { open.append(paragraphs.count - 1) }
+        case .tab:
+            let inTabs = marked.last.map { $0.depth == depth && $0.name == .tabs } ?? false
+            if !inTabs { append(0x09) }
+        case .br, .cr:
+            append(0x0A)
+        case .t, .tabs, .other:
+            break
+        }
+        if !empty {
+            depth += 1
+            if name == .p || name == .t || name == .tabs { marked.append((depth, name)) }
+            inText = name == .t && !open.isEmpty
+        }
+        return true
+    }
+
+    mutating func endTag() {
+        if let last = marked.last, last.depth == depth {
+            marked.removeLast()
+            if last.name == .p { open.removeLast() }
+        }
+        depth -= 1
+        inText = !open.isEmpty && marked.last.map { $0.depth == depth && $0.name == .t } == true
+    }
+
+    /// Character data with its references resolved and line ends normalised, as an XML parser reports it. Runs
+    /// without `&` or CR (nearly all text) go to the paragraph in one copy. The walk has checked every reference.
+    mutating func text(_ range: Range<Int>) {
+        guard inText, let last = open.last else { return }
+        // The paragraph is taken out while it grows, so that it stays uniquely referenced (never copied).
+        var paragraph: [UInt8] = []
+        swap(&paragraph, &paragraphs[last])
+        defer { swap(&paragraph, &paragraphs[last]) }
+        let bytes = self.bytes
+        var j = range.lowerBound, run = j
+        let end = range.upperBound
+        while j < end {
+            let byte = bytes[j]
+            guard byte == 0x26 || byte == 0x0D else { j += 1; continue }
+            if j > run { paragraph.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: j - run)) }
+            if byte == 0x26 {
+                var semicolon = j + 1
+                while bytes[semicolon] != 0x3B { semicolon += 1 }
+                Self.appendReference(bytes, j + 1..<semicolon, to: &paragraph)
+                j = semicolon + 1
+            } else {
+                paragraph.append(0x0A)
+                j += (j + 1 < end && bytes[j + 1] == 0x0A) ? 2 : 1
+            }
+            run = j
+        }
+        if end > run { paragraph.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: end - run)) }
+    }
+
+    mutating func cdata(_ range: Range<Int>) {
+        guard inText, let last = open.last else { return }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if bytes[k] == 0x0D {
+                paragraphs[last].append(0x0A)
+                k += (k + 1 < range.upperBound && bytes[k + 1] == 0x0A) ? 2 : 1
+            } else {
+                paragraphs[last].append(bytes[k])
+                k += 1
+            }
         }
     }
 
-    private struct Scan {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var i = 0
-        var wordPrefixes: [[UInt8]] = []
-        var sawRoot = false
-        var elements: [(isWord: Bool, name: Name)] = []
-        var open: [Int] = []
-        var paragraphs: [[UInt8]] = []
-
-        enum Name: Equatable { case p, t, tab, tabs, br, cr, other }
-
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-        mutating func run() -> [[UInt8]]? {
-            let n = bytes.count
-            guard let base = bytes.baseAddress else { return [] }
-            while i < n {
-                let next = memchr(base + i, 0x3C, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
-                if next > i, inText {
-                    guard appendText(from: i, to: next) else { return nil }
-                }
-                i = next
-                guard i < n else { break }
-                guard step() else { return nil }
-            }
-            guard elements.isEmpty, sawRoot else { return nil }
-            return paragraphs
-        }
-
-        /// Text goes to the innermost open paragraph, and only from a `w:t` that directly holds it.
-        var inText: Bool { !open.isEmpty && elements.last.map { $0.isWord && $0.name == .t } == true }
-
-        mutating func append(_ text: [UInt8]) {
-            guard let last = open.last else { return }
-            paragraphs[last] += text
-        }
-
-        func starts(with literal: StaticString, at index: Int) -> Bool {
-            let count = literal.utf8CodeUnitCount
-            guard index + count <= bytes.count else { return false }
-            let pointer = literal.utf8Start
-            for k in 0..<count where bytes[index + k] != pointer[k] { return false }
-            return true
-        }
-
-        func find(_ literal: StaticString, from index: Int) -> Int? {
-            var j = index
-            while j + literal.utf8CodeUnitCount <= bytes.count {
-                if starts(with: literal, at: j) { return j }
-                j += 1
-            }
-            return nil
-        }
-
-        /// One markup construct at `i` (which is at `<`).
-        mutating func step() -> Bool {
-            if starts(with: "<!--", at: i) {
-                guard let end = find("-->", from: i + 4) else { return false }
-                i = end + 3
-            } else if starts(with: "<?", at: i) {
-                guard let end = find("?>", from: i + 2) else { return false }
-                i = end + 2
-            } else if starts(with: "<![CDATA[", at: i) {
-                guard let end = find("]]>", from: i + 9) else { return false }
-                if inText { append(Self.normalisingLineEnds(bytes[(i + 9)..<end])) }
-                i = end + 3
-            } else if starts(with: "<!", at: i) {
-                return false
-            } else if starts(with: "</", at: i) {
-                return endTag()
-            } else {
-                return startTag()
-            }
-            return true
-        }
-
-        mutating func endTag() -> Bool {
-            guard let close = indexOf(0x3E, from: i + 2) else { return false }
-            i = close + 1
-            guard let element = elements.popLast() else { return false }
-            if element.isWord && element.name == .p { open.removeLast() }
-            return true
-        }
-
-        mutating func startTag() -> Bool {
-            var j = i + 1
-            let nameStart = j
-            while j < bytes.count, !Self.endsName(bytes[j]) { j += 1 }
-            let qname = bytes[nameStart..<j]
-            guard !qname.isEmpty else { return false }
-            // Attributes, minding quotes; namespace declarations are read on the root and refused below it.
-            var selfClosing = false
-            while j < bytes.count {
-                let byte = bytes[j]
-                if byte == 0x3E { break }
-                if byte == 0x2F && j + 1 < bytes.count && bytes[j + 1] == 0x3E { selfClosing = true; j += 1; break }
-                if byte == 0x3D { j += 1; continue }
-                if byte == 0x22 || byte == 0x27 {
-                    guard let end = indexOf(byte, from: j + 1) else { return false }
-                    j = end + 1
-                    continue
-                }
-                if !Self.isSpace(byte) {
-                    let attributeStart = j
-                    while j < bytes.count, bytes[j] != 0x3D, !Self.isSpace(bytes[j]), bytes[j] != 0x3E { j += 1 }
-                    let attribute = bytes[attributeStart..<j]
-                    if attribute.first == 0x78, attribute.starts(with: Self.xmlns) {   // "x": most attributes are not
-                        guard !sawRoot else { return false }
-                        guard declare(attribute, valueFrom: j) else { return false }
-                    }
-                    continue
-                }
-                j += 1
-            }
-            guard j < bytes.count else { return false }
-            i = j + 1
-            sawRoot = true
-
-            let (isWord, name) = classify(qname)
-            if isWord {
-                switch name {
-                case .p:
-                    paragraphs.append([])
-                    open.append(paragraphs.count - 1)
-                    if selfClosing { open.removeLast() }
-                case .tab:
-                    let inTabs = elements.last.map { $0.isWord && $0.name == .tabs } ?? false
-                    if !inTabs { append([0x09]) }
-                case .br, .cr:
-                    append([0x0A])
-                default:
-                    break
-                }
-            }
-            if !selfClosing { elements.append((isWord, name)) }
-            return true
-        }
-
-        /// Records `xmlns:prefix="uri"` (or `xmlns="uri"`) when the URI is WordprocessingML's.
-        mutating func declare(_ attribute: Slice<UnsafeBufferPointer<UInt8>>, valueFrom index: Int) -> Bool {
-            var j = index
-            while j < bytes.count, bytes[j] != 0x22, bytes[j] != 0x27 { j += 1 }
-            guard j < bytes.count, let end = indexOf(bytes[j], from: j + 1) else { return false }
-            let uri = Array(bytes[(j + 1)..<end])
-            guard Self.wordNamespaces.contains(uri) else { return true }
-            let name = Array(attribute)
-            if name == Self.xmlns {
-                wordPrefixes.append([])
-            } else if name.count > Self.xmlns.count + 1, name[Self.xmlns.count] == 0x3A {
-                wordPrefixes.append(Array(name[(Self.xmlns.count + 1)...]))
-            } else {
-                return false
-            }
-            return true
-        }
-
-        /// Whether a tag is one of the WordprocessingML elements the text is made of, and which. The local name is
-        /// looked at first: most tags (`w:r`, `w:rPr`, `w:pStyle`…) are none of them, whatever their prefix, so
-        /// they are `.other` without comparing prefixes.
-        func classify(_ qname: Slice<UnsafeBufferPointer<UInt8>>) -> (Bool, Name) {
-            let colon = qname.firstIndex(of: 0x3A)
-            let local = colon.map { qname[($0 + 1)...] } ?? qname
-            let name: Name
-            switch (local.count, local.first ?? 0) {
-            case (1, 0x70): name = .p
-            case (1, 0x74): name = .t
-            case (3, 0x74) where local.elementsEqual("tab".utf8): name = .tab
-            case (4, 0x74) where local.elementsEqual("tabs".utf8): name = .tabs
-            case (2, 0x62) where local.elementsEqual("br".utf8): name = .br
-            case (2, 0x63) where local.elementsEqual("cr".utf8): name = .cr
-            default: return (false, .other)
-            }
-            let prefix = qname[qname.startIndex..<(colon ?? qname.startIndex)]
-            guard wordPrefixes.contains(where: { Self.equal(prefix, $0) }) else { return (false, .other) }
-            return (true, name)
-        }
-
-        /// Byte equality, length first: this runs for every start tag of every part.
-        static func equal(_ slice: Slice<UnsafeBufferPointer<UInt8>>, _ bytes: [UInt8]) -> Bool {
-            guard slice.count == bytes.count else { return false }
-            var k = 0, j = slice.startIndex
-            while k < bytes.count {
-                if slice[j] != bytes[k] { return false }
-                k += 1; j += 1
-            }
-            return true
-        }
-
-        func indexOf(_ byte: UInt8, from index: Int) -> Int? {
-            guard index < bytes.count, let base = bytes.baseAddress,
-                  let hit = memchr(base + index, Int32(byte), bytes.count - index) else { return nil }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
-
-        /// Character data with its references resolved and line ends normalised, as an XML parser reports it.
-        /// Runs without `&` or CR (nearly all text) are appended to the paragraph in one copy.
-        mutating func appendText(from start: Int, to end: Int) -> Bool {
-            guard let last = open.last else { return true }
-            var j = start, run = start
-            func flushRun(_ upTo: Int) {
-                if upTo > run { paragraphs[last].append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<upTo])) }
-            }
-            while j < end {
-                let byte = bytes[j]
-                if byte == 0x26 {
-                    flushRun(j)
-                    guard let semicolon = indexOf(0x3B, from: j + 1), semicolon < end,
-                          let decoded = Self.reference(bytes[(j + 1)..<semicolon]) else { return false }
-                    paragraphs[last] += decoded
-                    j = semicolon + 1
-                    run = j
-                } else if byte == 0x0D {
-                    flushRun(j)
-                    paragraphs[last].append(0x0A)
-                    j += (j + 1 < end && bytes[j + 1] == 0x0A) ? 2 : 1
-                    run = j
-                } else {
-                    j += 1
-                }
-            }
-            flushRun(end)
-            return true
-        }
-
-        static func reference(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
-            switch Array(name) {
-            case Array("amp".utf8): return [0x26]
-            case Array("lt".utf8): return [0x3C]
-            case Array("gt".utf8): return [0x3E]
-            case Array("quot".utf8): return [0x22]
-            case Array("apos".utf8): return [0x27]
-            default: break
-            }
-            guard name.first == 0x23 else { return nil }
-            let digits = name.dropFirst()
-            let hex = digits.first == 0x78
-            guard let value = UInt32(String(decoding: hex ? digits.dropFirst() : digits, as: UTF8.self), radix: hex ? 16 : 10),
-                  let scalar = Unicode.Scalar(value) else { return nil }
-            return Array(String(Character(scalar)).utf8)
-        }
-
-        static func normalisingLineEnds(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
-            var out: [UInt8] = []
-            var k = slice.startIndex
-            while k < slice.endIndex {
-                if slice[k] == 0x0D {
-                    out.append(0x0A)
-                    k += (k + 1 < slice.endIndex && slice[k + 1] == 0x0A) ? 2 : 1
-                } else {
-                    out.append(slice[k])
-                    k += 1
-                }
-            }
-            return out
-        }
-
-        static func endsName(_ byte: UInt8) -> Bool { isSpace(byte) || byte == 0x3E || byte == 0x2F }
-        static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        static let xmlns = Array("xmlns".utf8)
-        static let wordNamespaces = DocxScoping.wordNamespaces.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
+    private mutating func append(_ byte: UInt8) {
+        guard let last = open.last else { return }
+        paragraphs[last].append(byte)
     }
+
+    /// One of the five entities or a character reference (checked by the walk), between `&` and `;`.
+    private static func appendReference(_ bytes: UnsafePointer<UInt8>, _ name: Range<Int>, to paragraph: inout [UInt8]) {
+        switch (name.count, bytes[name.lowerBound]) {
+        case (3, 0x61): paragraph.append(0x26)   // amp
+        case (2, 0x6C): paragraph.append(0x3C)   // lt
+        case (2, 0x67): paragraph.append(0x3E)   // gt
+        case (4, 0x71): paragraph.append(0x22)   // quot
+        case (4, 0x61): paragraph.append(0x27)   // apos
+        default:
+            let hex = bytes[name.lowerBound + 1] == 0x78
+            var value: UInt32 = 0
+            for k in (name.lowerBound + (hex ? 2 : 1))..<name.upperBound {
+                let b = bytes[k]
+                let digit = b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x61 + 10
+                value = value * (hex ? 16 : 10) + UInt32(digit)
+            }
+            if let scalar = Unicode.Scalar(value) { paragraph.append(contentsOf: String(Character(scalar)).utf8) }
+        }
+    }
+
+    /// Which of the WordprocessingML elements the text is made of a tag is, or `.other`. The local name is looked
+    /// at first: most tags (`w:r`, `w:rPr`, `w:pStyle`…) are none of them, whatever their prefix, so they are
+    /// `.other` without comparing prefixes.
+    private func classify(_ qname: Range<Int>) -> Name {
+        var colon = qname.upperBound - 1
+        while colon >= qname.lowerBound && bytes[colon] != 0x3A { colon -= 1 }
+        let local = (colon + 1)..<qname.upperBound
+        let name: Name
+        switch (local.count, bytes[local.lowerBound]) {
+        case (1, 0x70): name = .p
+        case (1, 0x74): name = .t
+        case (3, 0x74) where equal(local, Self.tab): name = .tab
+        case (4, 0x74) where equal(local, Self.tabs): name = .tabs
+        case (2, 0x62) where equal(local, Self.br): name = .br
+        case (2, 0x63) where equal(local, Self.cr): name = .cr
+        default: return .other
+        }
+        let prefix = qname.lowerBound..<max(qname.lowerBound, colon)
+        guard wordPrefixes.contains(where: { equal(prefix, $0) }) else { return .other }
+        return name
+    }
+
+    /// Byte equality, length first: this runs for every start tag of every part.
+    private func equal(_ range: Range<Int>, _ other: [UInt8]) -> Bool {
+        guard range.count == other.count else { return false }
+        var k = 0
+        for j in range {
+            if bytes[j] != other[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static let xmlns = Array("xmlns".utf8)
+    private static let tab = Array("tab".utf8), tabs = Array("tabs".utf8), br = Array("br".utf8), cr = Array("cr".utf8)
+    private static let wordNamespaces = DocxScoping.wordNamespaces.map { Array(UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) }
 }

@@ -68,14 +68,38 @@ enum XMLSupport {
     }
 
     /// Checks that a rendered part is well-formed before anything is written. Returns the problem, or nil.
-    /// A SAX parse with no callbacks: libxml2 checks every rule of XML 1.0 well-formedness (tags, attributes,
-    /// references, characters, UTF-8) but builds no tree, which matters when this runs once per rendered part.
-    /// SAX1 rather than SAX2: libxml2 reports namespace errors (an undeclared prefix) as warnings that do not make
-    /// a parse fail either way, and SAX2's prefix and URI bookkeeping cost 9 % of a whole render for nothing.
     static func wellFormednessProblem(_ bytes: UnsafeRawBufferPointer, part: String, knownUTF8: Bool = false) -> String? {
+        // Most parts are proved well-formed by a walk of their own (see `WellFormedFastPath`); what it cannot show
+        // goes to libxml2, which gives the verdict and the message.
+        if WellFormedFastPath.accepts(bytes, knownUTF8: knownUTF8) { return nil }
+        return libxml2Problem(bytes, knownUTF8: knownUTF8)
+    }
+
+    /// A rendered part (a Swift String, so UTF-8 by construction).
+    static func wellFormednessProblem(_ text: inout String, part: String) -> String? {
+        text.withUTF8 { wellFormednessProblem(UnsafeRawBufferPointer($0), part: part, knownUTF8: true) }
+    }
+
+    /// The check of a rendered Word part that reads its paragraphs on the way (`WordTextCollector`): the
+    /// paragraphs when the walk proved the part well-formed, nil when libxml2 had to decide (the text is then read
+    /// from the part when someone asks for it).
+    static func wellFormednessProblemCollectingWordText(_ text: inout String, part: String) -> (problem: String?, paragraphs: [[UInt8]]?) {
+        text.withUTF8 { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            var collector = WordTextCollector(bytes)
+            if WellFormedFastPath.accepts(bytes, knownUTF8: true, reportingTo: &collector) { return (nil, collector.paragraphs) }
+            return (libxml2Problem(bytes, knownUTF8: true), nil)
+        }
+    }
+
+    /// libxml2's verdict: first on an ASCII stand-in (see `ASCIIStandIn`: well-formed only if the part is); the
+    /// part itself is parsed only when the stand-in cannot be made or fails, so the message comes from the real bytes.
+    /// A SAX parse with no callbacks: libxml2 checks every rule of XML 1.0 well-formedness (tags, attributes,
+    /// references, characters, UTF-8) but builds no tree. SAX1 rather than SAX2: libxml2 reports namespace errors
+    /// (an undeclared prefix) as warnings that do not make a parse fail either way, and SAX2's prefix and URI
+    /// bookkeeping cost 9 % of a whole render for nothing.
+    private static func libxml2Problem(_ bytes: UnsafeRawBufferPointer, knownUTF8: Bool) -> String? {
         initialise()
-        // First on an ASCII stand-in (see `ASCIIStandIn`: well-formed only if the part is); the part itself is parsed
-        // only when the stand-in cannot be made or fails, so the verdict and the message come from the real bytes.
         if let standIn = ASCIIStandIn.make(bytes, knownUTF8: knownUTF8), standIn.withUnsafeBytes({ saxParse($0) }) == 0 {
             return nil
         }
@@ -84,11 +108,6 @@ enum XMLSupport {
         guard let error = xmlGetLastError() else { return "not well-formed (libxml2 error \(status))" }
         let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
         return "line \(error.pointee.line): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
-    }
-
-    /// A rendered part (a Swift String, so UTF-8 by construction).
-    static func wellFormednessProblem(_ text: inout String, part: String) -> String? {
-        text.withUTF8 { wellFormednessProblem(UnsafeRawBufferPointer($0), part: part, knownUTF8: true) }
     }
 
     /// libxml2's status for `bytes`, parsed as they are: 0 when well-formed.

@@ -1,5 +1,5 @@
 import AmicusCase
-import AmicusOffice
+@testable import AmicusOffice
 import Foundation
 import Testing
 @testable import AmicusKit
@@ -16,17 +16,24 @@ import Testing
                               casePath: repositoryPath(pair.example), lenient: false, precedents: TemplateLibraryTests.precedents)
         let template = try #require(bench.template)
         let document = try #require(bench.caseDocument)
+        // Read from the rendered parts afterwards, and collected while the render checked them (what a batch does).
         let render = template.render(CaseContext.values(of: document), options: bench.options)
+        let collecting = template.render(CaseContext.values(of: document), options: bench.options, collectingText: true)
+        #expect(render.paragraphs.isEmpty)
+        #expect(collecting.paragraphs["word/document.xml"] != nil, "the walk left the body to libxml2")
         let bytes = try #require(render.bytes, "\(render.errors)")
-        let fast = try template.text(of: render)
+        #expect(collecting.bytes == bytes)
         let slow = try DocumentText(bytes: bytes, format: .docx)
-        #expect(fast.parts.map(\.name) == slow.parts.map(\.name))
-        for (a, b) in zip(fast.parts, slow.parts) {
-            #expect(a.paragraphs == b.paragraphs, "\(pair.template) × \(pair.example): \(a.name)")
+        for fast in [try template.text(of: render), try template.text(of: collecting)] {
+            #expect(fast.parts.map(\.name) == slow.parts.map(\.name))
+            for (a, b) in zip(fast.parts, slow.parts) {
+                #expect(a.paragraphs == b.paragraphs, "\(pair.template) × \(pair.example): \(a.name)")
+            }
+            #expect(fast.plainText.count > 500)
         }
-        #expect(fast.plainText.count > 500)
         // The requisite check reads the same text as bytes, without a String per paragraph.
         #expect(try template.plainTextBytes(of: render) == Array(slow.plainText.utf8))
+        #expect(try template.plainTextBytes(of: collecting) == Array(slow.plainText.utf8))
     }
 }
 

@@ -22,3 +22,17 @@ func entryText(_ bytes: [UInt8], _ entry: String) throws -> String {
     guard let found = package.entry(named: entry) else { return "" }
     return String(decoding: try package.read(found), as: UTF8.self)
 }
+
+/// Every file with one of these extensions in the repository's templates, tests, examples and benchmark inputs:
+/// real Word and OpenDocument markup, damaged packages included.
+func repositoryFiles(withExtensions extensions: Set<String>) -> [URL] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var files: [URL] = []
+    for folder in ["Templates", "Tests", "Examples", "Benchmarks/inputs"] {
+        let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if extensions.contains(url.pathExtension) { files.append(url) }
+        }
+    }
+    return files.sorted { $0.path < $1.path }
+}

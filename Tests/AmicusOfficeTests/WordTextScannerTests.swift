@@ -97,14 +97,7 @@ import Testing
     /// the test fixtures, Word's own markup with its bookmarks, fields, drawings and text boxes): the scanner, where
     /// it reads a part, says what libxml2 says.
     @Test func agreesWithLibxml2OnEveryWordPartInTheRepository() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var files: [URL] = []
-        for folder in ["Templates", "Tests", "Examples", "Benchmarks/inputs"] {
-            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            while let url = enumerator?.nextObject() as? URL {
-                if url.pathExtension == "docx" { files.append(url) }
-            }
-        }
+        let files = repositoryFiles(withExtensions: ["docx"])
         #expect(files.count >= 20)
         let textParts = #/^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/#
         var read = 0, leftToLibxml2 = 0
