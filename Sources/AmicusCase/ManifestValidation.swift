@@ -122,33 +122,48 @@ struct ManifestValidator {
         }
     }
 
+    /// One pass over the entries, each matched to its field (a case file mostly lists the fields in the
+    /// manifest's order, so the next field is tried first); then the fields no entry had. Names are listed only
+    /// for a message.
     private mutating func checkObject(_ node: CaseNode, entries: [CaseEntry], fields: [FieldSpec], additional: Bool,
                                       missingAt: SourcePosition) -> CaseNode {
-        let declared = fields.map(\.name)
-        let undeclared = entries.filter { !declared.contains($0.key) }
         var checked = entries
-        for field in fields {
-            guard let index = entries.firstIndex(where: { $0.key == field.name }) else {
-                if field.required {
-                    var message = "required field is missing"
-                    if let typo = DidYouMean.suggestion(for: field.name, among: undeclared.map(\.key)),
-                       let entry = undeclared.first(where: { $0.key == typo }) {
-                        message += " (is \"\(typo)\" at line \(entry.keyPosition.line) a misspelling of it?)"
+        var undeclared: [CaseEntry] = []
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
+            seen.initialize(repeating: false)
+            var next = 0
+            for (index, entry) in entries.enumerated() {
+                var field = -1
+                if next < fields.count && fields[next].name == entry.key {
+                    field = next
+                } else if let found = fields.firstIndex(where: { $0.name == entry.key }) {
+                    field = found
+                }
+                guard field >= 0 else { undeclared.append(entry); continue }
+                next = field + 1
+                // A key written twice is the reader's error; the first is checked, as the reader keeps it.
+                guard !seen[field] else { continue }
+                seen[field] = true
+                let spec = fields[field]
+                if entry.value.isNull {
+                    if spec.required {
+                        error(at: entry.value.position, below: .key(spec.name), "required field is empty")
                     }
-                    error(at: missingAt, below: .key(field.name), message)
+                    continue
                 }
-                continue
+                checked[index].value = check(entry.value, spec: spec, at: .key(spec.name), missingAt: entry.keyPosition)
             }
-            let entry = entries[index]
-            if entry.value.isNull {
-                if field.required {
-                    error(at: entry.value.position, below: .key(field.name), "required field is empty")
+            for (field, spec) in fields.enumerated() where !seen[field] && spec.required {
+                var message = "required field is missing"
+                if let typo = DidYouMean.suggestion(for: spec.name, among: undeclared.map(\.key)),
+                   let entry = undeclared.first(where: { $0.key == typo }) {
+                    message += " (is \"\(typo)\" at line \(entry.keyPosition.line) a misspelling of it?)"
                 }
-                continue
+                error(at: missingAt, below: .key(spec.name), message)
             }
-            checked[index].value = check(entry.value, spec: field, at: .key(field.name), missingAt: entry.keyPosition)
         }
-        if !additional {
+        if !additional && !undeclared.isEmpty {
+            let declared = fields.map(\.name)
             for entry in undeclared {
                 let hint = DidYouMean.hint(for: entry.key, among: declared)
                 let allowed = hint.isEmpty && declared.count <= 12

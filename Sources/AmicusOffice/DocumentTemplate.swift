@@ -31,6 +31,9 @@ public struct DocumentTemplate: Sendable {
     /// A flat document's own bytes, given back as they are when it holds no tag.
     let flatDocument: [UInt8]?
     let parts: [PartTemplate]
+    /// The paragraphs of the Word text parts that hold no tags, read once: every render has them as they are, and
+    /// the forum checks read them for every filing of a batch.
+    let unchangedParagraphs: [String: [[UInt8]]]
 
     /// libdeflate level of the rendered parts. Level 1 compresses a filing's XML (which repeats the same markup)
     /// almost as small as the higher levels in a fraction of the time; measured with Benchmarks/run.sh.
@@ -66,6 +69,7 @@ public struct DocumentTemplate: Sendable {
         if format == .fodt {
             self.package = nil
             self.flatDocument = bytes
+            self.unchangedParagraphs = [:]
             do {
                 let tree = try XMLTree.parse(bytes, part: name)
                 guard let (source, prefix) = try OdfScoping.source(tree) else {
@@ -109,6 +113,17 @@ public struct DocumentTemplate: Sendable {
         }
         if !diagnostics.isEmpty { throw DocumentErrors(diagnostics) }
         self.parts = compiled
+        var unchanged: [String: [[UInt8]]] = [:]
+        if format == .docx {
+            let templated = Set(compiled.map(\.part))
+            for entry in Self.renderedEntries(of: package) where !templated.contains(entry.name) {
+                // A part that cannot be read is left out here, and reported when the text is asked for.
+                if let bytes = try? package.read(entry), let paragraphs = try? DocumentText.docxParagraphBytes(bytes, name: entry.name) {
+                    unchanged[entry.name] = paragraphs
+                }
+            }
+        }
+        self.unchangedParagraphs = unchanged
     }
 
     /// A package of the wrong kind is refused before anything is parsed.
@@ -219,10 +234,10 @@ public struct DocumentTemplate: Sendable {
         var collected: [String: [[UInt8]]] = [:]
         /// The check of a rendered part, which reads a Word part's paragraphs on the way when asked.
         func check(_ output: inout String, part: String) -> String? {
-            guard collectingText, format == .docx, part != "docProps/core.xml" else {
-                return XMLSupport.wellFormednessProblem(&output, part: part)
-            }
-            let (problem, paragraphs) = XMLSupport.wellFormednessProblemCollectingWordText(&output, part: part)
+            guard collectingText, format == .docx else { return XMLSupport.wellFormednessProblem(&output, part: part) }
+            let (problem, paragraphs) = part == "docProps/core.xml"
+                ? XMLSupport.wellFormednessProblem(&output, part: part, collecting: CorePropertiesCollector.self)
+                : XMLSupport.wellFormednessProblem(&output, part: part, collecting: WordTextCollector.self)
             collected[part] = paragraphs
             return problem
         }
@@ -334,8 +349,10 @@ extension DocumentTemplate {
         guard format == .docx, let package, render.bytes != nil else {
             return Array(try text(of: render).plainText.utf8)
         }
+        let parts = try paragraphBytes(of: render, in: package)
         var out: [UInt8] = []
-        for (index, (_, paragraphs)) in try paragraphBytes(of: render, in: package).enumerated() {
+        out.reserveCapacity(parts.reduce(0) { total, part in part.1.reduce(total + part.1.count) { $0 + $1.count } })
+        for (index, (_, paragraphs)) in parts.enumerated() {
             if index > 0 { out.append(0x0A) }
             for (k, paragraph) in paragraphs.enumerated() {
                 if k > 0 { out.append(0x0A) }
@@ -346,12 +363,12 @@ extension DocumentTemplate {
     }
 
     /// The paragraphs of each part a reader sees: those collected while the render checked the part, else read
-    /// from the rendered XML where the render changed the part, or from the template's own part. A part that
-    /// cannot be read is an error naming it.
+    /// from the rendered XML where the render changed the part, or the template's own (read once, or now). A part
+    /// that cannot be read is an error naming it.
     private func paragraphBytes(of render: DocumentRender, in package: ZipPackage) throws(DocumentErrors) -> [(String, [[UInt8]])] {
         var parts: [(String, [[UInt8]])] = []
         for entry in Self.renderedEntries(of: package) {
-            if let collected = render.paragraphs[entry.name] {
+            if let collected = render.paragraphs[entry.name] ?? (render.renderedParts[entry.name] == nil ? unchangedParagraphs[entry.name] : nil) {
                 parts.append((entry.name, collected))
                 continue
             }

@@ -95,10 +95,13 @@ public struct DocumentText: Sendable {
 
     /// The same paragraphs as UTF-8 bytes, as the requisite check searches them.
     static func docxParagraphBytes(_ bytes: [UInt8], name: String) throws(PackageError) -> [[UInt8]] {
-        if name != "docProps/core.xml", let paragraphs = WordTextScanner.paragraphBytes(bytes) { return paragraphs }
+        let core = name == "docProps/core.xml"
+        if let paragraphs = core ? WordTextScanner.collect(CorePropertiesCollector.self, from: bytes) : WordTextScanner.paragraphBytes(bytes) {
+            return paragraphs
+        }
         let tree = try XMLTree.parse(bytes, part: name)
         guard let root = tree.root else { return [] }
-        let paragraphs = name == "docProps/core.xml" ? root.children.filter(\.isElement).map(\.text) : Self.paragraphs(under: root)
+        let paragraphs = core ? root.children.filter(\.isElement).map(\.text) : Self.paragraphs(under: root)
         return paragraphs.map { Array($0.utf8) }
     }
 

@@ -10,8 +10,13 @@
 enum WordTextScanner {
     /// The paragraphs as UTF-8 bytes, or nil when the part is left to libxml2.
     static func paragraphBytes(_ part: [UInt8]) -> [[UInt8]]? {
+        collect(WordTextCollector.self, from: part)
+    }
+
+    /// What a collector gathers from a walk over `part`, or nil when the walk leaves the part to libxml2.
+    static func collect<Collector: ParagraphCollector>(_ collector: Collector.Type, from part: [UInt8]) -> [[UInt8]]? {
         part.withUnsafeBytes { raw in
-            var collector = WordTextCollector(raw)
+            var collector = Collector(raw)
             guard WellFormedFastPath.accepts(raw, knownUTF8: false, reportingTo: &collector) else { return nil }
             return collector.paragraphs
         }
@@ -20,7 +25,7 @@ enum WordTextScanner {
 
 /// Collects a Word part's paragraphs from a walk over it (see `WordTextScanner`). `paragraphs` counts only when
 /// the walk accepted the part.
-struct WordTextCollector: MarkupObserver {
+struct WordTextCollector: ParagraphCollector {
     /// The Word elements the text is made of; `.other` for every other element, Word's or not.
     enum Name: Equatable { case p, t, tab, tabs, br, cr, other }
 
@@ -91,72 +96,20 @@ struct WordTextCollector: MarkupObserver {
         inText = !open.isEmpty && marked.last.map { $0.depth == depth && $0.name == .t } == true
     }
 
-    /// Character data with its references resolved and line ends normalised, as an XML parser reports it. Runs
-    /// without `&` or CR (nearly all text) go to the paragraph in one copy. The walk has checked every reference.
+    /// Character data with its references resolved and line ends normalised, as an XML parser reports it.
     mutating func text(_ range: Range<Int>) {
         guard inText, let last = open.last else { return }
-        // The paragraph is taken out while it grows, so that it stays uniquely referenced (never copied).
-        var paragraph: [UInt8] = []
-        swap(&paragraph, &paragraphs[last])
-        defer { swap(&paragraph, &paragraphs[last]) }
-        let bytes = self.bytes
-        var j = range.lowerBound, run = j
-        let end = range.upperBound
-        while j < end {
-            let byte = bytes[j]
-            guard byte == 0x26 || byte == 0x0D else { j += 1; continue }
-            if j > run { paragraph.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: j - run)) }
-            if byte == 0x26 {
-                var semicolon = j + 1
-                while bytes[semicolon] != 0x3B { semicolon += 1 }
-                Self.appendReference(bytes, j + 1..<semicolon, to: &paragraph)
-                j = semicolon + 1
-            } else {
-                paragraph.append(0x0A)
-                j += (j + 1 < end && bytes[j + 1] == 0x0A) ? 2 : 1
-            }
-            run = j
-        }
-        if end > run { paragraph.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: end - run)) }
+        CharacterData.append(bytes, range, to: &paragraphs[last])
     }
 
     mutating func cdata(_ range: Range<Int>) {
         guard inText, let last = open.last else { return }
-        var k = range.lowerBound
-        while k < range.upperBound {
-            if bytes[k] == 0x0D {
-                paragraphs[last].append(0x0A)
-                k += (k + 1 < range.upperBound && bytes[k + 1] == 0x0A) ? 2 : 1
-            } else {
-                paragraphs[last].append(bytes[k])
-                k += 1
-            }
-        }
+        CharacterData.appendCDATA(bytes, range, to: &paragraphs[last])
     }
 
     private mutating func append(_ byte: UInt8) {
         guard let last = open.last else { return }
         paragraphs[last].append(byte)
-    }
-
-    /// One of the five entities or a character reference (checked by the walk), between `&` and `;`.
-    private static func appendReference(_ bytes: UnsafePointer<UInt8>, _ name: Range<Int>, to paragraph: inout [UInt8]) {
-        switch (name.count, bytes[name.lowerBound]) {
-        case (3, 0x61): paragraph.append(0x26)   // amp
-        case (2, 0x6C): paragraph.append(0x3C)   // lt
-        case (2, 0x67): paragraph.append(0x3E)   // gt
-        case (4, 0x71): paragraph.append(0x22)   // quot
-        case (4, 0x61): paragraph.append(0x27)   // apos
-        default:
-            let hex = bytes[name.lowerBound + 1] == 0x78
-            var value: UInt32 = 0
-            for k in (name.lowerBound + (hex ? 2 : 1))..<name.upperBound {
-                let b = bytes[k]
-                let digit = b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x61 + 10
-                value = value * (hex ? 16 : 10) + UInt32(digit)
-            }
-            if let scalar = Unicode.Scalar(value) { paragraph.append(contentsOf: String(Character(scalar)).utf8) }
-        }
     }
 
     /// Which of the WordprocessingML elements the text is made of a tag is, or `.other`. The local name is looked

@@ -80,13 +80,15 @@ enum XMLSupport {
         text.withUTF8 { wellFormednessProblem(UnsafeRawBufferPointer($0), part: part, knownUTF8: true) }
     }
 
-    /// The check of a rendered Word part that reads its paragraphs on the way (`WordTextCollector`): the
-    /// paragraphs when the walk proved the part well-formed, nil when libxml2 had to decide (the text is then read
-    /// from the part when someone asks for it).
-    static func wellFormednessProblemCollectingWordText(_ text: inout String, part: String) -> (problem: String?, paragraphs: [[UInt8]]?) {
+    /// The check of a rendered part that reads its paragraphs on the way (`WordTextCollector`,
+    /// `CorePropertiesCollector`): the paragraphs when the walk proved the part well-formed, nil when libxml2 had
+    /// to decide (the text is then read from the part when someone asks for it).
+    static func wellFormednessProblem<Collector: ParagraphCollector>(
+        _ text: inout String, part: String, collecting: Collector.Type
+    ) -> (problem: String?, paragraphs: [[UInt8]]?) {
         text.withUTF8 { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            var collector = WordTextCollector(bytes)
+            var collector = Collector(bytes)
             if WellFormedFastPath.accepts(bytes, knownUTF8: true, reportingTo: &collector) { return (nil, collector.paragraphs) }
             return (libxml2Problem(bytes, knownUTF8: true), nil)
         }

@@ -116,4 +116,30 @@ import Testing
         }
         #expect(read >= 30, "read \(read), left to libxml2 \(leftToLibxml2)")
     }
+
+    /// The core properties are read from the same walk: the direct text of each child of the root, as libxml2's
+    /// tree gives it (references resolved, CDATA kept, line ends normalised, a nested element's text left out).
+    @Test func corePropertiesReadLikeLibxml2() throws {
+        func libxml2(_ xml: [UInt8]) throws -> [String] {
+            let tree = try XMLTree.parse(xml, part: "docProps/core.xml")
+            return tree.root!.children.filter(\.isElement).map(\.text)
+        }
+        func collected(_ xml: [UInt8]) -> [String]? {
+            WordTextScanner.collect(CorePropertiesCollector.self, from: xml)?.map { String(decoding: $0, as: UTF8.self) }
+        }
+        let crafted = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<cp:coreProperties xmlns:cp=\"urn:cp\" "
+            + "xmlns:dc=\"urn:dc\">\r\n  <dc:title>Жалоба &amp; &#1071; &lt;1&gt;</dc:title><dc:subject/><dc:description>line\r\ntwo"
+            + "<![CDATA[ <raw> ]]><x>nested</x> after</dc:description><!-- c --></cp:coreProperties>").utf8)
+        #expect(collected(crafted) == ["Жалоба & Я <1>", "", "line\ntwo <raw>  after"])
+        #expect(collected(crafted) == (try libxml2(crafted)))
+        var read = 0
+        for file in repositoryFiles(withExtensions: ["docx"]) {
+            guard let package = try? ZipPackage(bytes: Array(try Data(contentsOf: file))),
+                  let entry = package.entry(named: "docProps/core.xml"), let bytes = try? package.read(entry),
+                  let expected = try? libxml2(bytes) else { continue }
+            #expect(collected(bytes) == expected, "\(file.lastPathComponent)")
+            read += 1
+        }
+        #expect(read >= 10)
+    }
 }
