@@ -11,9 +11,10 @@ extension TemplateManifest {
     /// value becomes text. Positions are kept. Fields the manifest does not declare are left as read.
     public func validate(_ document: CaseDocument) -> (document: CaseDocument, diagnostics: [CaseDiagnostic]) {
         var validator = ManifestValidator(file: document.file)
-        let root = validator.check(document.root, spec: root, missingAt: document.root.position)
         var checked = document
-        checked.root = root
+        if let converted = validator.check(document.root, spec: root, missingAt: document.root.position) {
+            checked.root = converted
+        }
         return (checked, CaseDiagnostic.ordered(validator.diagnostics))
     }
 }
@@ -31,7 +32,9 @@ extension TemplateManifest {
 }
 
 /// Walks a case tree beside a manifest's specs, converting where the manifest allows it and recording every
-/// mismatch.
+/// mismatch. A check returns a node only when it converted something in it (nil: the node stands as it was), so
+/// the validated case shares every unchanged list, mapping and text with the case as read: a batch can keep the
+/// validated cases without holding a second copy of each.
 struct ManifestValidator {
     let file: String
     var diagnostics: [CaseDiagnostic] = []
@@ -45,7 +48,7 @@ struct ManifestValidator {
 
     /// Checks the node at `component` below the current place.
     private mutating func check(_ node: CaseNode, spec: FieldSpec, at component: CasePath.Component,
-                                missingAt: SourcePosition) -> CaseNode {
+                                missingAt: SourcePosition) -> CaseNode? {
         trail.append(component)
         defer { trail.removeLast() }
         return check(node, spec: spec, missingAt: missingAt)
@@ -58,11 +61,11 @@ struct ManifestValidator {
         error(at: position, message)
     }
 
-    /// Checks a node that is present and not null against `spec`; returns it converted.
-    mutating func check(_ node: CaseNode, spec: FieldSpec, missingAt: SourcePosition) -> CaseNode {
+    /// Checks a node that is present and not null against `spec`; returns it converted, or nil when it stands.
+    mutating func check(_ node: CaseNode, spec: FieldSpec, missingAt: SourcePosition) -> CaseNode? {
         switch spec.type {
         case .any:
-            return node
+            return nil
         case .string, .text:
             guard let text = scalarText(node) else { return mismatch(node, expected: "text") }
             // On the bytes: Foundation's character search costs more than the rest of a case's validation.
@@ -70,21 +73,22 @@ struct ManifestValidator {
                 let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).count
                 error(at: node.position, "expected one line of text, but the value has \(lines) lines")
             }
-            if case .string = node.value { return node }
+            if case .string = node.value { return nil }
             return CaseNode(.string(text), at: node.position, source: node.source)
         case .date:
             return checkDate(node)
         case .int:
-            if node.int != nil { return node }
+            if node.int != nil { return nil }
             return mismatch(node, expected: "a whole number like 42", hint: numberHint(node))
         case .number:
-            if node.int != nil || node.double != nil { return node }
+            if node.int != nil || node.double != nil { return nil }
             return mismatch(node, expected: "a number like 2.5", hint: numberHint(node))
         case .bool:
-            if node.bool != nil { return node }
+            if node.bool != nil { return nil }
             return mismatch(node, expected: "true or false")
         case .enumeration(let values):
             if let text = scalarText(node), values.contains(text) {
+                if case .string = node.value { return nil }
                 return CaseNode(.string(text), at: node.position, source: node.source)
             }
             let shownValues = values.count <= 12
@@ -103,17 +107,16 @@ struct ManifestValidator {
             if let high, items.count > high {
                 error(at: node.position, "expected at most \(high) \(high == 1 ? "item" : "items"), got \(items.count)")
             }
-            var checked: [CaseNode] = []
-            checked.reserveCapacity(items.count)
+            var checked: [CaseNode]? = nil
             for (index, item) in items.enumerated() {
                 if item.isNull {
                     error(at: item.position, below: .index(index), "this list item is empty")
-                    checked.append(item)
-                } else {
-                    checked.append(check(item, spec: itemSpec, at: .index(index), missingAt: item.position))
+                } else if let converted = check(item, spec: itemSpec, at: .index(index), missingAt: item.position) {
+                    if checked == nil { checked = items }
+                    checked![index] = converted
                 }
             }
-            return CaseNode(.list(checked), at: node.position, source: node.source)
+            return checked.map { CaseNode(.list($0), at: node.position, source: node.source) }
         case .object(let fields, let additional):
             guard let entries = node.entries else {
                 return mismatch(node, expected: "a mapping of fields (`key: value` lines)")
@@ -126,8 +129,8 @@ struct ManifestValidator {
     /// manifest's order, so the next field is tried first); then the fields no entry had. Names are listed only
     /// for a message.
     private mutating func checkObject(_ node: CaseNode, entries: [CaseEntry], fields: [FieldSpec], additional: Bool,
-                                      missingAt: SourcePosition) -> CaseNode {
-        var checked = entries
+                                      missingAt: SourcePosition) -> CaseNode? {
+        var checked: [CaseEntry]? = nil
         var undeclared: [CaseEntry] = []
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: fields.count) { seen in
             seen.initialize(repeating: false)
@@ -151,7 +154,10 @@ struct ManifestValidator {
                     }
                     continue
                 }
-                checked[index].value = check(entry.value, spec: spec, at: .key(spec.name), missingAt: entry.keyPosition)
+                if let converted = check(entry.value, spec: spec, at: .key(spec.name), missingAt: entry.keyPosition) {
+                    if checked == nil { checked = entries }
+                    checked![index].value = converted
+                }
             }
             for (field, spec) in fields.enumerated() where !seen[field] && spec.required {
                 var message = "required field is missing"
@@ -171,18 +177,18 @@ struct ManifestValidator {
                 error(at: entry.keyPosition, below: .key(entry.key), "unknown field\(hint)\(allowed)")
             }
         }
-        return CaseNode(.map(checked), at: node.position, source: node.source)
+        return checked.map { CaseNode(.map($0), at: node.position, source: node.source) }
     }
 
-    private mutating func checkDate(_ node: CaseNode) -> CaseNode {
-        if node.date != nil { return node }
+    private mutating func checkDate(_ node: CaseNode) -> CaseNode? {
+        if node.date != nil { return nil }
         if let text = node.string {
             switch DateSyntax.match(text) {
             case .date(let date):
                 return CaseNode(.date(date), at: node.position, source: node.source)
             case .impossible(let reason):
                 error(at: node.position, "\"\(text)\" is not a real date: \(reason)")
-                return node
+                return nil
             case .none:
                 break
             }
@@ -201,11 +207,11 @@ struct ManifestValidator {
         return ScalarTyping.numberHint(text)
     }
 
-    private mutating func mismatch(_ node: CaseNode, expected: String, hint: String? = nil) -> CaseNode {
+    private mutating func mismatch(_ node: CaseNode, expected: String, hint: String? = nil) -> CaseNode? {
         var message = "expected \(expected), got \(Self.shown(node))"
         if let hint { message += " (\(hint))" }
         error(at: node.position, message)
-        return node
+        return nil
     }
 
     /// A value as a message shows it: text in quotes (shortened), numbers and dates as written, collections

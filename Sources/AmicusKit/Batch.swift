@@ -91,9 +91,11 @@ public struct Batch {
         }
 
         // Names first, all of them: a clash stops the batch before anything is written. Each case is validated
-        // on its own, so the cases are prepared on all cores too. Only the labels, names and problems are kept: a
-        // worker prepares its case again just before rendering it.
+        // on its own, so the cases are prepared on all cores too. A batch read once keeps its prepared cases (a
+        // validated case shares all it did not convert with the case as read, so this costs little); a larger one
+        // keeps only the labels, names and problems, and a worker prepares its case again just before rendering it.
         var labels: [String] = [], names: [String?] = [], results: [CaseResult] = []
+        var keptPrepared: [Prepared]?
         var casesPerFile = [Int](repeating: 0, count: options.cases.count)
         for window in windows {
             let perFile = read(window)
@@ -105,10 +107,13 @@ public struct Batch {
             DispatchQueue.concurrentPerform(iterations: items.count) { index in
                 var made = Self.prepare(items[index], index: first + index, manifest: rules, options: options,
                                         templateName: templateName, ext: ext)
-                made.document = nil
-                made.plan = nil
+                if windows.count > 1 {
+                    made.document = nil
+                    made.plan = nil
+                }
                 prepared[index] = made
             }
+            if windows.count == 1 { keptPrepared = prepared.values }
             for (item, made) in zip(items, prepared.values) {
                 labels.append(item.label)
                 names.append(made.name)
@@ -132,6 +137,7 @@ public struct Batch {
 
         let state = BatchState(results: results, total: names.count)
         let plannedNames = names
+        let preparedCases = keptPrepared
         let reportProgress = options.pdf ? nil : progress
         let committer = Committer(state: state, progress: reportProgress)
         var first = 0
@@ -156,8 +162,8 @@ public struct Batch {
                         continue
                     }
                     if let name = plannedNames[index],
-                       case let again = Self.prepare(item, index: index, manifest: rules, options: options,
-                                                     templateName: templateName, ext: ext, reporting: false) {
+                       case let again = preparedCases?[index] ?? Self.prepare(item, index: index, manifest: rules, options: options,
+                                                                              templateName: templateName, ext: ext, reporting: false) {
                         guard let document = again.document, again.name == name else {
                             // Not as it was when named: the file changed or went away in between.
                             result.diagnostics += again.result.diagnostics.filter(\.isError)

@@ -51,6 +51,34 @@ import Testing
         #expect(document["children[0].birth_date"]?.position == SourcePosition(line: 9, column: 17))
     }
 
+    /// A batch keeps its validated cases: what validation did not convert is the very storage the reader made,
+    /// and only the path down to a conversion is new.
+    @Test func aValidatedCaseSharesWhatItDidNotConvert() throws {
+        let manifest = try #require(Self.appeal)
+        let read = try Fixture.load("manifests/appeal-case-ok.yaml")
+        let validated = manifest.validate(read).document
+        func storage(_ node: CaseNode?) -> UnsafeRawPointer? {
+            switch node?.value {
+            case .list(let items): return items.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            case .map(let entries): return entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            default: return nil
+            }
+        }
+        for unchanged in ["events", "detention", "applicant", "applicant.name", "court"] {
+            #expect(storage(validated[unchanged]) != nil)
+            #expect(storage(validated[unchanged]) == storage(read[unchanged]), "\(unchanged) was copied")
+        }
+        // The quoted date was converted: its item, the list holding it and the root are new.
+        #expect(validated["children[0].birth_date"]?.value == date(2016, 2, 15))
+        #expect(read["children[0].birth_date"]?.value == .string("2016-02-15"))
+        for changed in ["children", "children[0]", ""] {
+            let path = changed.isEmpty ? nil : changed
+            let before = path.map { read[$0] } ?? read.root
+            let after = path.map { validated[$0] } ?? validated.root
+            #expect(storage(after) != storage(before), "\(changed.isEmpty ? "the root" : changed) was not converted")
+        }
+    }
+
     /// The heart of `amicus check`: a case file with many problems gets all of them, in file order, each where
     /// the lawyer has to look.
     @Test func everyProblemOfACaseIsReportedAtOnce() throws {
