@@ -138,6 +138,8 @@ public struct Batch {
         let state = BatchState(results: results, total: names.count)
         let plannedNames = names
         let preparedCases = keptPrepared
+        // Asked of the file system once; each output's path is then joined as text (a name holds no slash).
+        let outputFolder = URL(fileURLWithPath: options.outputFolder).path
         let reportProgress = options.pdf ? nil : progress
         let committer = Committer(state: state, progress: reportProgress)
         var first = 0
@@ -186,7 +188,7 @@ public struct Batch {
                             blocking += traces
                         }
                         if let bytes = outcome.bytes, outcome.errors.isEmpty, blocking.isEmpty {
-                            let path = URL(fileURLWithPath: options.outputFolder).appendingPathComponent(name).path
+                            let path = outputFolder.hasSuffix("/") ? outputFolder + name : outputFolder + "/" + name
                             do {
                                 // The writer flushes and renames it, then reports the case.
                                 committer.add(try AtomicWrite.stage(bytes, to: path), index: index, result: result)

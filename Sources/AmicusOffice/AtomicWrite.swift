@@ -25,16 +25,16 @@ public enum AtomicWrite {
     }
 
     /// Writes `bytes` to a temporary file beside `path`. Nothing is visible under `path` until `commit`.
+    /// The folder and name are split as text, not through `URL`, which asks the file system about the path (a
+    /// batch stages a thousand files a second); a missing folder shows when the file cannot be created.
     public static func stage(_ bytes: [UInt8], to path: String) throws(Failure) -> Staged {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure(path: path, reason: "the folder '\(folder)' does not exist")
-        }
-        let temporary = folder + "/." + url.lastPathComponent + ".amicus-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let (folder, name) = split(path)
+        let temporary = (folder == "/" ? "/" : folder + "/") + "." + name + ".amicus-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = InFlight.shared.create(temporary)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT || errno == ENOTDIR ? "the folder '\(folder)' does not exist" : String(cString: strerror(errno))
+            throw Failure(path: path, reason: reason)
+        }
         var failure: String? = nil
         bytes.withUnsafeBytes { raw in
             var written = 0
@@ -65,8 +65,7 @@ public enum AtomicWrite {
         guard let first = staged.first else { return [] }
         var flushedTogether = false
         if staged.count > 1 {
-            let folder = URL(fileURLWithPath: first.temporary).deletingLastPathComponent().path
-            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let descriptor = open(split(first.temporary).folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if descriptor >= 0 {
                 flushedTogether = amicus_syncfs(descriptor) == 0
                 close(descriptor)
@@ -81,6 +80,13 @@ public enum AtomicWrite {
             if let failure { return .failure(Failure(path: file.path, reason: failure)) }
             return .success(())
         }
+    }
+
+    /// The folder a path is in ("." for a bare name) and the name in it.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
     }
 
     /// fsync of one file, by name; the problem, or nil.

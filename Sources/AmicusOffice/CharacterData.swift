@@ -7,6 +7,12 @@ enum CharacterData {
         var j = range.lowerBound, run = j
         let end = range.upperBound
         while j < end {
+            // Eight bytes at a time while there is no `&` or CR among them.
+            while j + 8 <= end, case let w = UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt64.self),
+                  !SWAR.hasByte(w, SWAR.amp), !SWAR.hasByte(w, SWAR.cr) {
+                j += 8
+            }
+            guard j < end else { break }
             let byte = bytes[j]
             guard byte == 0x26 || byte == 0x0D else { j += 1; continue }
             if j > run { paragraph.append(contentsOf: UnsafeBufferPointer(start: bytes + run, count: j - run)) }

@@ -126,6 +126,9 @@ private struct Walk<Observer: MarkupObserver> {
         self.observer = observer
     }
 
+    /// Eight bytes from `k` (which has eight bytes after it), as one word.
+    @inline(__always) func load(_ k: Int) -> UInt64 { UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self) }
+
     /// The byte at `k`, or 0 past the end (0 is never valid anywhere, so running off the end fails every test).
     @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? p[k] : 0 }
 
@@ -315,7 +318,12 @@ private struct Walk<Observer: MarkupObserver> {
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
             i += 1
             let valueStart = i
+            let quoteWord = UInt64(quote) &* SWAR.ones
             while true {
+                while i + 8 <= n, case let w = load(i), !SWAR.hasByte(w, quoteWord), !SWAR.hasByte(w, SWAR.less),
+                      !SWAR.hasByte(w, SWAR.amp), !SWAR.hasByte(w, SWAR.ef), !SWAR.hasByteBelow0x20(w) {
+                    i += 8
+                }
                 guard i < n else { return nil }
                 let c = p[i]
                 if c == quote {
@@ -340,8 +348,15 @@ private struct Walk<Observer: MarkupObserver> {
 
     /// Character data up to the next `<`.
     @inline(__always) mutating func text() -> Bool {
+        if at(i) == UInt8(ascii: "<") { return true }   // most tags follow one another directly
         let start = i
         while i < n {
+            // Eight bytes at a time while none needs a look: no `<`, `&`, `]`, EF or control character.
+            while i + 8 <= n, case let w = load(i), !SWAR.hasByte(w, SWAR.less), !SWAR.hasByte(w, SWAR.amp),
+                  !SWAR.hasByte(w, SWAR.bracket), !SWAR.hasByte(w, SWAR.ef), !SWAR.hasByteBelow0x20(w) {
+                i += 8
+            }
+            guard i < n else { break }
             let c = p[i]
             switch classes[Int(c)] {
             case WellFormedFastPath.Class.plain, WellFormedFastPath.Class.quote:
@@ -457,5 +472,29 @@ private struct Walk<Observer: MarkupObserver> {
             i += 1
         }
         return false
+    }
+}
+
+/// Tests on eight bytes at once (a word loaded from memory), each saying exactly whether the word holds such a
+/// byte: the subtraction can mark a wrong byte above a real hit, but never marks one in a word without a hit, and
+/// the walk only asks whether there is one before it skips the eight bytes.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let less = UInt64(UInt8(ascii: "<")) &* ones
+    static let amp = UInt64(UInt8(ascii: "&")) &* ones
+    static let bracket = UInt64(UInt8(ascii: "]")) &* ones
+    static let ef: UInt64 = 0xEF &* ones
+    static let cr = UInt64(0x0D) &* ones
+
+    /// Whether some byte of `w` equals the byte `repeated` holds eight times.
+    @inline(__always) static func hasByte(_ w: UInt64, _ repeated: UInt64) -> Bool {
+        let x = w ^ repeated
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Whether some byte of `w` is below 0x20 (a control character, tab and line ends included).
+    @inline(__always) static func hasByteBelow0x20(_ w: UInt64) -> Bool {
+        (w &- 0x2020_2020_2020_2020) & ~w & highs != 0
     }
 }

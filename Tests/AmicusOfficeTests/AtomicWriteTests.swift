@@ -50,4 +50,26 @@ import Testing
             try AtomicWrite.stage([1], to: "/nonexistent-amicus-folder/out.docx")
         }
     }
+
+    /// The folder is found from the path as text; a folder that is missing, or a file where the folder should be,
+    /// is named in the message, and nothing is left behind.
+    @Test func aMissingFolderIsNamed() throws {
+        #expect(AtomicWrite.split("/a/b/out.docx") == ("/a/b", "out.docx"))
+        #expect(AtomicWrite.split("/out.docx") == ("/", "out.docx"))
+        #expect(AtomicWrite.split("out.docx") == (".", "out.docx"))
+        #expect(AtomicWrite.split("dir/out.docx") == ("dir", "out.docx"))
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        for folder in [dir.appendingPathComponent("missing").path, file.path] {
+            do {
+                _ = try AtomicWrite.stage([1], to: folder + "/out.docx")
+                Issue.record("staged into \(folder)")
+            } catch {
+                #expect(error.description == "\(folder)/out.docx: cannot write: the folder '\(folder)' does not exist")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["plain-file"])
+    }
 }

@@ -151,4 +151,27 @@ import Testing
         }
         #expect(stillAccepted > 100 && refused > 1000, "\(stillAccepted) still accepted, \(refused) refused")
     }
+
+    /// The eight-bytes-at-once tests the walk skips text with: a byte that is there is always found, in any of
+    /// the eight places, and a word without one is never flagged.
+    @Test func wordTestsNeverMissAByte() {
+        var rng = SystemRandomNumberGenerator()
+        for target: UInt8 in [0x3C, 0x26, 0x5D, 0xEF, 0x0D, 0x22, 0x27] {
+            let repeated = UInt64(target) &* SWAR.ones
+            for _ in 0..<2000 {
+                var bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &rng) }
+                let expected = bytes.contains(target)
+                var w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(SWAR.hasByte(w, repeated) == expected, "\(bytes) \(target)")
+                bytes[Int.random(in: 0..<8, using: &rng)] = target
+                w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(SWAR.hasByte(w, repeated), "\(bytes) \(target)")
+            }
+        }
+        for _ in 0..<20000 {
+            let bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(SWAR.hasByteBelow0x20(w) == bytes.contains { $0 < 0x20 }, "\(bytes)")
+        }
+    }
 }
