@@ -213,12 +213,7 @@ enum Citations {
         switch p.forum {
         case .ecthr:
             // Постановление ЕСПЧ от 17.07.2014 по делу «Kim v. Russia» (жалоба № 44260/13), § 56
-            let kind: String
-            switch p.decisionType {
-            case .judgment: kind = "Постановление"
-            case .decision: kind = "Решение"
-            default: kind = "Акт"
-            }
+            let kind = p.decisionType == .judgment || p.decisionType == .decision ? p.kindName(russian: true) ?? "Акт" : "Акт"
             var s = "\(kind) ЕСПЧ от \(date) по делу «\(p.titleRU ?? p.title)»"
             if let n = p.number {
                 let nos = numbers(n)
@@ -232,12 +227,7 @@ enum Citations {
             return s + ruPara(pin, section: true)
         case .ksrf, .vsrf:
             // Постановление Конституционного Суда РФ от 23.05.2017 N 14-П «По делу о …»
-            let kind: String
-            switch p.decisionType {
-            case .judgment: kind = "Постановление"
-            case .decision: kind = "Определение"
-            default: kind = "Акт"
-            }
+            let kind = p.decisionType == .judgment || p.decisionType == .decision ? p.kindName(russian: true) ?? "Акт" : "Акт"
             var s = "\(kind) \(p.forum.russianGenitive) от \(date)"
             if let n = p.number { s += " N \(n)" }
             if let t = p.titleRU { s += " «\(t)»" }
@@ -258,23 +248,18 @@ enum Citations {
         switch p.decisionType {
         case .generalComment:
             // Замечание общего порядка № 14 (2013) Комитета по правам ребенка (CRC/C/GC/14)
-            var s = p.forum == .cmwCRC ? "Совместное замечание общего порядка" : "Замечание общего порядка"
+            var s = p.kindName(russian: true) ?? "Замечание общего порядка"
             if p.forum != .cmwCRC, let no = generalCommentNumber(p.citeAs ?? p.title) { s += " № \(no)" }
             s += " \(body)"
             if let sym = p.symbol ?? p.number { s += " (\(sym))" }
             return s + ruPara(pin, section: false)
         case .concludingObservations:
-            var s = "Заключительные замечания \(body) от \(date)"
+            var s = "\(p.kindName(russian: true) ?? "Заключительные замечания") \(body) от \(date)"
             if let sym = p.symbol ?? p.number { s += " (\(sym))" }
             return s + ruPara(pin, section: false)
         default:
             // Соображения Комитета по правам ребенка от 01.02.2019 по сообщению № 4/2016 (CRC/C/80/D/4/2016)
-            let kind: String
-            switch p.decisionType {
-            case .views: kind = "Соображения"
-            case .decision: kind = "Решение"
-            default: kind = "Документ"
-            }
+            let kind = p.decisionType == .views || p.decisionType == .decision ? p.kindName(russian: true) ?? "Документ" : "Документ"
             var s = "\(kind) \(body) от \(date)"
             if let n = p.number {
                 let nos = numbers(n)

@@ -26,7 +26,7 @@ enum PrecedentPage {
             row(Strings.number, p.number, field: "number"),
             row(Strings.symbol, p.symbol, field: "symbol"),
             row(Strings.date, Presenting.date(p.date, language), field: "date"),
-            row(Strings.decisionType, p.decisionType?.rawValue, field: "decision_type"),
+            row(Strings.decisionType, p.kindName(russian: language == .ru), field: "decision_type"),
             row(Strings.state, Presenting.state(p.country, language), field: "country"),
         ].compactMap { $0 }
         let paragraphs: [HTML] = p.keyParagraphs.map { paragraph in

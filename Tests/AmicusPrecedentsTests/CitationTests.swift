@@ -25,6 +25,31 @@ struct CitationTests {
         #expect(cite(dec, style: .ecthr) == "Kim v. Russia (dec.), nos. 1/20 and 2 others, 17 July 2014")
     }
 
+    /// What each kind of document is called, in both languages: the names a record's page shows and Russian
+    /// citations begin with.
+    @Test func documentKindsAreNamedInBothLanguages() {
+        let expected: [(String, String, String)] = [
+            ("kim-v-russia-2014", "Judgment", "Постановление"),
+            ("ru-cc-14-p-2017-mskhiladze", "Judgment", "Постановление"),
+            ("dd-v-spain-2019", "Views", "Соображения"),
+            ("crc-gc-14-2013", "General comment", "Замечание общего порядка"),
+            ("jgc-cmw4-crc23-2017", "Joint general comment", "Совместное замечание общего порядка"),
+            ("crc-co-rus-4-5-2014", "Concluding observations", "Заключительные замечания"),
+            ("crc-1989-text", "Treaty", "Международный договор"),
+        ]
+        for (id, english, russian) in expected {
+            #expect(Shared.record(id).kindName(russian: false) == english, "\(id)")
+            #expect(Shared.record(id).kindName(russian: true) == russian, "\(id)")
+        }
+        var decision = Shared.record("ru-cc-14-p-2017-mskhiladze")
+        decision.decisionType = .decision
+        #expect(decision.kindName(russian: true) == "Определение")   // a Russian court's decision
+        decision = kim
+        decision.decisionType = .decision
+        #expect(decision.kindName(russian: true) == "Решение")
+        #expect(Shared.record("nbf-v-spain-2018").kindName(russian: true) == nil)   // no decision type recorded
+    }
+
     @Test func un() {
         #expect(cite(dd, para: "14", style: .un) ==
             "Committee on the Rights of the Child, D.D. v. Spain, communication No. 4/2016, Views adopted on 1 February 2019, CRC/C/80/D/4/2016, para. 14")

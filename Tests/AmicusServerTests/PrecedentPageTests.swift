@@ -24,6 +24,19 @@ import Testing
         }
     }
 
+    /// The kind of document is named in the page's language, not given as the record's field value.
+    @Test func theKindOfDocumentIsNamedInThePagesLanguage() async throws {
+        try await testApplication().test(.router) { client in
+            for (id, english, russian) in [("kim-v-russia-2014", "Judgment", "Постановление"), ("eb-v-belgium-2022", "Views", "Соображения")] {
+                let en = try await client.execute(uri: "/precedents/\(id)", method: .get, headers: [.acceptLanguage: "en"]).text
+                #expect(en.contains("<tr><th>Decision</th><td>\(english)</td></tr>"), "\(id)")
+                let ru = try await client.execute(uri: "/precedents/\(id)", method: .get, headers: [.acceptLanguage: "ru"]).text
+                #expect(ru.contains("<tr><th>Вид решения</th><td>\(russian)</td></tr>"), "\(id)")
+                #expect(!ru.contains("<td>judgment</td>") && !ru.contains("<td>views</td>"))
+            }
+        }
+    }
+
     @Test func keyParagraphsShowTheirPinpointAndAPinpointedCitation() async throws {
         try await testApplication().test(.router) { client in
             let page = try await client.execute(uri: "/precedents/popov-v-france-2012", method: .get, headers: [.acceptLanguage: "en"]).text
