@@ -79,33 +79,6 @@ enum WellFormedFastPath {
     }()
 }
 
-/// What a walk over a part reports, in document order, to a reader that wants more than the verdict. Offsets are
-/// into the bytes walked. An observer returns false to stop the walk (it cannot read what it met); the walk then
-/// answers false, and the caller falls back on libxml2.
-protocol MarkupObserver {
-    /// A start tag's name, before its attributes.
-    mutating func startTag(name: Range<Int>)
-    /// One attribute of the current start tag, its value as written (references not resolved).
-    mutating func attribute(name: Range<Int>, value: Range<Int>) -> Bool
-    /// The end of the current start tag; `empty` for `<a/>`, which has no end tag of its own.
-    mutating func startTagEnded(empty: Bool) -> Bool
-    mutating func endTag()
-    /// Character data between two tags, as written: references and line ends not resolved, all of them valid.
-    mutating func text(_ range: Range<Int>)
-    /// The inside of a CDATA section, as written.
-    mutating func cdata(_ range: Range<Int>)
-}
-
-/// The observer of a walk that only checks.
-struct IgnoringObserver: MarkupObserver {
-    @inline(__always) mutating func startTag(name: Range<Int>) {}
-    @inline(__always) mutating func attribute(name: Range<Int>, value: Range<Int>) -> Bool { true }
-    @inline(__always) mutating func startTagEnded(empty: Bool) -> Bool { true }
-    @inline(__always) mutating func endTag() {}
-    @inline(__always) mutating func text(_ range: Range<Int>) {}
-    @inline(__always) mutating func cdata(_ range: Range<Int>) {}
-}
-
 private struct Walk<Observer: MarkupObserver> {
     let p: UnsafePointer<UInt8>
     let n: Int
@@ -415,16 +388,13 @@ private struct Walk<Observer: MarkupObserver> {
         return false
     }
 
-    /// `<!-- … -->` with no `--` inside, from its `<`.
-    mutating func comment() -> Bool {
-        i += 4
+    /// Moves `i` to the next `terminator`, refusing on the way any character XML does not allow (the inside of a
+    /// comment, a CDATA section or a processing instruction); false when there is no terminator or such a character.
+    mutating func skipCharacters(to terminator: StaticString) -> Bool {
+        let first = terminator.utf8Start[0]
         while i < n {
             let c = p[i]
-            if c == UInt8(ascii: "-") && at(i + 1) == UInt8(ascii: "-") {
-                guard at(i + 2) == UInt8(ascii: ">") else { return false }
-                i += 3
-                return true
-            }
+            if c == first && matches(terminator, at: i) { return true }
             let kind = classes[Int(c)]
             if kind == WellFormedFastPath.Class.refused || (kind == WellFormedFastPath.Class.ef && forbidden(at: i)) { return false }
             i += 1
@@ -432,22 +402,22 @@ private struct Walk<Observer: MarkupObserver> {
         return false
     }
 
+    /// `<!-- … -->` with no `--` inside, from its `<`.
+    mutating func comment() -> Bool {
+        i += 4
+        guard skipCharacters(to: "--"), at(i + 2) == UInt8(ascii: ">") else { return false }
+        i += 3
+        return true
+    }
+
     /// `<![CDATA[ … ]]>`, from its `<`.
     mutating func cdata() -> Bool {
         i += 9
         let start = i
-        while i < n {
-            let c = p[i]
-            if c == UInt8(ascii: "]") && at(i + 1) == UInt8(ascii: "]") && at(i + 2) == UInt8(ascii: ">") {
-                observer.cdata(start..<i)
-                i += 3
-                return true
-            }
-            let kind = classes[Int(c)]
-            if kind == WellFormedFastPath.Class.refused || (kind == WellFormedFastPath.Class.ef && forbidden(at: i)) { return false }
-            i += 1
-        }
-        return false
+        guard skipCharacters(to: "]]>") else { return false }
+        observer.cdata(start..<i)
+        i += 3
+        return true
     }
 
     /// `<?target … ?>`, from its `<`. The target is an ASCII name other than `xml` in any case (libxml2 refuses
@@ -460,18 +430,9 @@ private struct Walk<Observer: MarkupObserver> {
         if count == 3 && p[start] | 0x20 == UInt8(ascii: "x") && p[start + 1] | 0x20 == UInt8(ascii: "m")
             && p[start + 2] | 0x20 == UInt8(ascii: "l") { return false }
         if matches("?>", at: i) { i += 2; return true }
-        guard skipSpaces() else { return false }
-        while i < n {
-            let c = p[i]
-            if c == UInt8(ascii: "?") && at(i + 1) == UInt8(ascii: ">") {
-                i += 2
-                return true
-            }
-            let kind = classes[Int(c)]
-            if kind == WellFormedFastPath.Class.refused || (kind == WellFormedFastPath.Class.ef && forbidden(at: i)) { return false }
-            i += 1
-        }
-        return false
+        guard skipSpaces(), skipCharacters(to: "?>") else { return false }
+        i += 2
+        return true
     }
 }
 
